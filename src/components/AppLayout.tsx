@@ -1,0 +1,31 @@
+import { NavLink, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { StatusBadge } from './StatusBadge';
+import { UpdatePrompt } from './UpdatePrompt';
+import { useT } from '../i18n/i18n';
+
+export function AppLayout() {
+  const { t } = useT();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('app.skipToContent')}</a>
+      <header className="app-header">
+        <div className="brand">
+          <img src="/favicon.svg" alt="" width="40" height="40" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <nav aria-label={t('nav.main')} className="app-nav">
+          <NavLink to="/" end className="nav-link">{t('nav.bench')}</NavLink>
+          <NavLink to="/settings" className="nav-link">{t('nav.settings')}</NavLink>
+        </nav>
+        <StatusBadge />
+      </header>
+      <UpdatePrompt />
+      <main id="main" className="app-main">
+        <Suspense fallback={<div className="loading" aria-busy="true" />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  ChecklistAnswerRecord,
+  ChecklistTemplateRecord,
+  CustodyEvent,
+  Job,
+  OutboxRecord,
+  Person,
+  PhotoBytesRecord,
+  PhotoMeta,
+  QcReview,
+  SettingRecord,
+  SyncStateRecord,
+  TimeEntry,
+} from './records';
+
+// ╔══════════════════════════════════════════════════════════════════════════════════════════╗
+// ║ STORED DATA. Table names, key paths and index names below live in every installed        ║
+// ║ tablet's IndexedDB. NEVER rename or remove a table or an index without a new version()   ║
+// ║ that migrates the data (Dexie upgrade()). A rename without a migration silently loses   ║
+// ║ a shift of unsynced work. Add indexes and tables in a new version; keep old versions.    ║
+// ╚══════════════════════════════════════════════════════════════════════════════════════════╝
+
+export const DB_NAME = 'loupe';
+
+export class LoupeDb extends Dexie {
+  jobs!: EntityTable<Job, 'id'>;
+  photos!: EntityTable<PhotoMeta, 'id'>;
+  photoBytes!: EntityTable<PhotoBytesRecord, 'sha256'>;
+  checklistTemplates!: EntityTable<ChecklistTemplateRecord, 'id'>;
+  checklistAnswers!: EntityTable<ChecklistAnswerRecord, 'id'>;
+  timeEntries!: EntityTable<TimeEntry, 'id'>;
+  custodyEvents!: EntityTable<CustodyEvent, 'id'>;
+  qcReviews!: EntityTable<QcReview, 'id'>;
+  people!: EntityTable<Person, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
+  syncState!: EntityTable<SyncStateRecord, 'key'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      jobs: 'id, &number, status, assigneeId, updatedAt',
+      photos: 'id, jobId, [jobId+stage], sha256',
+      photoBytes: 'sha256, kind',
+      checklistTemplates: 'id, service',
+      checklistAnswers: 'id, jobId',
+      timeEntries: 'id, jobId, personId',
+      custodyEvents: 'id, jobId, at',
+      qcReviews: 'id, jobId',
+      people: 'id, role',
+      outbox: 'id, &deviceSeq, entity',
+      syncState: 'key',
+      settings: 'key',
+    });
+  }
+}

@@ -1,0 +1,193 @@
+// The wire protocol between the app and sync-server: one file of zod schemas plus the protocol
+// version. Both sides import this file; every server route validates its input with it and the
+// app validates what it receives. Bump PROTOCOL_VERSION on any change a peer on the old version
+// would misread (the server answers 426 to an incompatible version).
+import { z } from 'zod';
+import {
+  CUSTODY_ACTIONS,
+  HOLD_REASONS,
+  JOB_STATUSES,
+  LOCATION_KINDS,
+  METALS,
+  PHOTO_STAGES,
+  PIECE_CATEGORIES,
+  PRIORITIES,
+  QC_REJECT_REASONS,
+  RING_SIZE_SCALES,
+  ROLES,
+  SERVICE_TYPES,
+} from '../domain/vocabulary';
+
+export const PROTOCOL_VERSION = 1;
+/** Header every request carries; the server refuses an incompatible one with 426. */
+export const PROTOCOL_HEADER = 'x-loupe-protocol';
+
+// ---------------------------------------------------------------- errors
+
+export const ERROR_CODES = [
+  'bad_request',
+  'validation_failed',
+  'not_found',
+  'method_not_allowed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'protocol_mismatch',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'internal',
+  /** 503: the server is up but cannot serve this yet (e.g. the app is not built). */
+  'unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Where the input was wrong, for validation errors: zod issue paths joined by dots. */
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// ---------------------------------------------------------------- primitives
+
+export const Id = z.uuid();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 as 64 lower-case hex digits');
+export const JobNumberText = z.string().regex(/^[A-Z][A-Z0-9]{1,3}-\d{2}-\d{6}-[0-9A-Z]$/, 'a job number like NY1-26-000123-K');
+
+export const Role = z.enum(ROLES);
+export const JobStatus = z.enum(JOB_STATUSES);
+export const ServiceType = z.enum(SERVICE_TYPES);
+export const PhotoStage = z.enum(PHOTO_STAGES);
+
+export const Location = z.object({
+  kind: z.enum(LOCATION_KINDS),
+  /** Bench number, vault name or vendor name. */
+  label: z.string().max(80).optional(),
+});
+export type Location = z.infer<typeof Location>;
+
+// ---------------------------------------------------------------- records
+
+export const Stone = z.object({
+  type: z.string().min(1).max(60),
+  count: z.int().min(0).max(10_000),
+  sizeOrCarat: z.string().max(40).optional(),
+  colour: z.string().max(40).optional(),
+  notes: z.string().max(500).optional(),
+  flag: z.enum(['loose', 'missing']).optional(),
+});
+export type Stone = z.infer<typeof Stone>;
+
+export const Piece = z.object({
+  category: z.enum(PIECE_CATEGORIES),
+  model: z.string().max(120).optional(),
+  reference: z.string().max(80).optional(),
+  serialNumber: z.string().max(80).optional(),
+  metal: z.enum(METALS),
+  stones: z.array(Stone).max(200),
+  /** Intake weight in grams, to 0.01 g. */
+  weightG: z.number().min(0).max(10_000).optional(),
+  ringSize: z.object({ value: z.number().min(0).max(100), scale: z.enum(RING_SIZE_SCALES) }).optional(),
+});
+export type Piece = z.infer<typeof Piece>;
+
+export const Job = z.object({
+  id: Id,
+  number: JobNumberText,
+  status: JobStatus,
+  /** Server-assigned version; status moves and QC sign-off carry the version they were made on. */
+  version: z.int().min(0),
+  piece: Piece,
+  services: z.array(ServiceType).min(1),
+  priority: z.enum(PRIORITIES),
+  promisedDate: IsoDate.optional(),
+  assigneeId: Id.optional(),
+  holdReason: z.enum(HOLD_REASONS).optional(),
+  notes: z.string().max(5_000).default(''),
+  /** Seen by manager and intake only; never sent to a jeweler's device. */
+  clientRef: z.string().max(120).optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Job = z.infer<typeof Job>;
+
+export const Person = z.object({
+  id: Id,
+  name: z.string().min(1).max(80),
+  role: Role,
+  active: z.boolean(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const PhotoMark = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('circle'), cx: z.number(), cy: z.number(), r: z.number().positive() }),
+  z.object({ kind: z.literal('arrow'), x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() }),
+  z.object({ kind: z.literal('freehand'), points: z.array(z.tuple([z.number(), z.number()])).min(2).max(2_000) }),
+]);
+
+export const PhotoMeta = z.object({
+  id: Id,
+  jobId: Id,
+  stage: PhotoStage,
+  sha256: Sha256Hex,
+  thumbSha256: Sha256Hex,
+  mime: z.enum(['image/jpeg', 'image/webp', 'image/png']),
+  width: z.int().positive(),
+  height: z.int().positive(),
+  byteLength: z.int().positive(),
+  takenAt: IsoDateTime,
+  takenBy: Id,
+  /** Annotation marks in the photo's own pixel coordinates, over the untouched original. */
+  marks: z.array(PhotoMark).max(200).default([]),
+});
+export type PhotoMeta = z.infer<typeof PhotoMeta>;
+
+export const CustodyEvent = z.object({
+  id: Id,
+  jobId: Id,
+  personId: Id,
+  deviceId: z.string().min(1).max(64),
+  location: Location,
+  action: z.enum(CUSTODY_ACTIONS),
+  at: IsoDateTime,
+  note: z.string().max(500).optional(),
+  expectedReturn: IsoDate.optional(),
+});
+export type CustodyEvent = z.infer<typeof CustodyEvent>;
+
+export const TimeEntry = z.object({
+  id: Id,
+  jobId: Id,
+  personId: Id,
+  startedAt: IsoDateTime,
+  /** Absent while the stretch is running. */
+  endedAt: IsoDateTime.optional(),
+});
+export type TimeEntry = z.infer<typeof TimeEntry>;
+
+export const QcReview = z.object({
+  id: Id,
+  jobId: Id,
+  reviewerId: Id,
+  decision: z.enum(['approve', 'reject']),
+  reasons: z.array(z.enum(QC_REJECT_REASONS)).max(8),
+  comment: z.string().max(2_000).default(''),
+  at: IsoDateTime,
+});
+export type QcReview = z.infer<typeof QcReview>;
+
+// ---------------------------------------------------------------- endpoints
+
+export const HealthResponse = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  protocolVersion: z.literal(PROTOCOL_VERSION),
+  storage: z.enum(['sqlite', 'postgres']),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,58 @@
+// Server configuration from the environment, validated once at start-up. A bad value stops the
+// process with a message naming the variable (never echoing its value: DATABASE_URL holds a password).
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { LOG_LEVELS, defaultLogLevel, type LogLevel } from './logger';
+
+const Port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+  .transform(Number)
+  .refine((port) => port <= 65_535, 'must be a whole number from 0 to 65535');
+
+const EnvSchema = z.object({
+  PORT: Port.default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOUPE_DATA_DIR: z.string().min(1).default('./data'),
+  LOUPE_APP_DIR: z.string().min(1).default('./dist'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// connection URL')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute; holds loupe.sqlite (and later, photo files). */
+  dataDir: string;
+  /** Absolute; the built PWA (vite's dist/). */
+  appDir: string;
+  /** Set: PostgreSQL storage; unset: SQLite in dataDir. */
+  databaseUrl?: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  // An empty variable (PORT= in a .env file or a compose file) means "not set", not "invalid".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  const vars = parsed.data;
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    dataDir: resolve(cwd, vars.LOUPE_DATA_DIR),
+    appDir: resolve(cwd, vars.LOUPE_APP_DIR),
+    databaseUrl: vars.DATABASE_URL,
+    logLevel: vars.LOG_LEVEL ?? defaultLogLevel(env),
+  };
+}

@@ -1,0 +1,63 @@
+// Entry point (bundled to dist-server/main.js): config → storage → migrations → app → listen.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { installGracefulShutdown } from './shutdown';
+import { openStorage } from './storage/open-storage';
+import { SERVER_VERSION } from './version';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function displayUrl(server: Server, host: string): string {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : '?';
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${shownHost}:${port}`;
+}
+
+async function start(config: Config, logger: Logger): Promise<void> {
+  const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  try {
+    await storage.migrate();
+    if (!existsSync(config.appDir)) {
+      logger.warn({ appDir: config.appDir }, 'the app is not built (npm run build); serving the API only');
+    }
+    const app = createApp({ storage, appDir: config.appDir, logger, version: SERVER_VERSION });
+    const server = createServer(app);
+    await listen(server, config.port, config.host);
+    const url = displayUrl(server, config.host);
+    logger.info({ url, storage: storage.kind, version: SERVER_VERSION }, `Loupe server listening on ${url}`);
+    installGracefulShutdown({ server, storage, logger });
+  } catch (err) {
+    await storage.close().catch(() => {});
+    throw err;
+  }
+}
+
+const config = loadConfigOrExit();
+const logger = createLogger({ level: config.logLevel });
+start(config, logger).catch((err: unknown) => {
+  logger.fatal({ err }, 'the server could not start');
+  console.error(`Loupe server could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

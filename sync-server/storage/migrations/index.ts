@@ -1,0 +1,14 @@
+// Every migration, statically imported: esbuild bundles the server into one file, so there is no
+// migrations folder to read at run time. Kysely applies them in name order.
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_meta';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_meta': m0001,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { db } from '../../src/db/database';
+import { useAppStatus } from '../../src/state/app-status-store';
+import { renderApp } from './render-app';
+
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  useAppStatus.setState({ online: true, applyUpdate: null, offlineReady: false });
+});
+
+describe('the layout', () => {
+  it('always shows the connection and the changes waiting to sync', async () => {
+    await renderApp('/');
+    const badge = await screen.findByRole('status', { name: 'Connection and sync status' });
+    expect(badge).toHaveTextContent('Online');
+    expect(badge).toHaveTextContent('All changes synced');
+
+    await act(async () => {
+      await db.outbox.bulkAdd([
+        { id: 'm1', deviceSeq: 1, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' },
+        { id: 'm2', deviceSeq: 2, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' },
+      ]);
+      useAppStatus.getState().setOnline(false);
+    });
+    expect(await within(badge).findByText('2 changes waiting to sync')).toBeInTheDocument();
+    expect(badge).toHaveTextContent('Offline');
+  });
+
+  it('offers an update and applies it only when asked, mentioning unsynced work', async () => {
+    let applied = 0;
+    await db.outbox.add({ id: 'm1', deviceSeq: 1, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' });
+    await renderApp('/');
+    act(() => useAppStatus.getState().setUpdateWaiting(() => (applied += 1)));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Update ready' });
+    expect(await within(dialog).findByText(/1 change has not synced yet/)).toBeInTheDocument();
+    expect(applied).toBe(0);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Update now' }));
+    expect(applied).toBe(1);
+  });
+
+  it('lets "Later" put the update prompt away', async () => {
+    await renderApp('/');
+    act(() => useAppStatus.getState().setUpdateWaiting(() => undefined));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Update ready' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Later' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+});
