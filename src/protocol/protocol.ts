@@ -39,6 +39,10 @@ export const ERROR_CODES = [
   'internal',
   /** 503: the server is up but cannot serve this yet (e.g. the app is not built). */
   'unavailable',
+  /** 409 on push: the device skipped a sequence number; `details.lastAppliedSeq` says where the server is. */
+  'sequence_gap',
+  /** 422 on photo upload: the bytes do not hash to the SHA-256 they were sent under. */
+  'hash_mismatch',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -48,6 +52,8 @@ export const ErrorBody = z.object({
     message: z.string(),
     /** Where the input was wrong, for validation errors: zod issue paths joined by dots. */
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Machine-readable facts a client recovers with (e.g. lastAppliedSeq for sequence_gap). */
+    details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
@@ -171,6 +177,29 @@ export const TimeEntry = z.object({
 });
 export type TimeEntry = z.infer<typeof TimeEntry>;
 
+/** One answer per job and checklist item: keyed `<jobId>:<templateId>:<itemKey>`, so answers never conflict. */
+export const ChecklistAnswer = z.object({
+  id: z.string().regex(/^[0-9a-f-]{36}:[a-z_]+@\d+:[a-z0-9_]+$/, 'jobId:templateId:itemKey'),
+  jobId: Id,
+  templateId: z.string().regex(/^[a-z_]+@\d+$/),
+  itemKey: z.string().regex(/^[a-z0-9_]+$/).max(60),
+  /** pass/fail → boolean; measurement → number; photo → a photo id; note → text; null → cleared. */
+  value: z.union([z.boolean(), z.number(), z.string().max(2_000), z.null()]),
+  note: z.string().max(1_000).optional(),
+  answeredBy: Id,
+  answeredAt: IsoDateTime,
+});
+export type ChecklistAnswer = z.infer<typeof ChecklistAnswer>;
+
+/** A shift on the tablet: clock-in, and clock-out once it ends. */
+export const Attendance = z.object({
+  id: Id,
+  personId: Id,
+  clockIn: IsoDateTime,
+  clockOut: IsoDateTime.optional(),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
 export const QcReview = z.object({
   id: Id,
   jobId: Id,
@@ -191,3 +220,133 @@ export const HealthResponse = z.object({
   storage: z.enum(['sqlite', 'postgres']),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------------------------------------------------------------- sync
+
+/**
+ * What travels through sync. Each entity has its own table on both sides; a change is a
+ * mutation on one record of one entity. Conflict rules (ARCHITECTURE.md, "Sync"):
+ * - job `put`: descriptive fields merge field by field, the later in server order wins;
+ * - job `move`: a status move (and a QC decision) carries the job version it was made on and is
+ *   refused when stale;
+ * - every other entity is append-only or keyed per item, so puts never conflict.
+ */
+export const ENTITIES = [
+  'job',
+  'photo',
+  'checklistAnswer',
+  'timeEntry',
+  'custodyEvent',
+  'qcReview',
+  'person',
+  'attendance',
+] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** The record schema of each entity: the server validates the merged record with it. */
+export const ENTITY_SCHEMAS = {
+  job: Job,
+  photo: PhotoMeta,
+  checklistAnswer: ChecklistAnswer,
+  timeEntry: TimeEntry,
+  custodyEvent: CustodyEvent,
+  qcReview: QcReview,
+  person: Person,
+  attendance: Attendance,
+} as const satisfies Record<Entity, z.ZodType>;
+
+export const DeviceId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a device id of 8 to 64 letters, digits, - or _');
+export const EntityId = z.string().regex(/^[A-Za-z0-9@:._-]{1,200}$/, 'an entity id');
+
+/** The patch of a job `move`: the target status and what the move needs. */
+export const JobMovePatch = z.object({
+  to: JobStatus,
+  holdReason: z.enum(HOLD_REASONS).optional(),
+  /** A QC decision travels with its move, so the review exists only if the move was accepted. */
+  review: QcReview.optional(),
+});
+export type JobMovePatch = z.infer<typeof JobMovePatch>;
+
+export const Mutation = z.object({
+  /** UUIDv7 made on the device; unique for ever. */
+  id: Id,
+  /** Monotonic per device, from 1; the server applies each device's mutations in this order once. */
+  deviceSeq: z.int().min(1),
+  /** Who made the change. */
+  personId: Id,
+  entity: z.enum(ENTITIES),
+  entityId: EntityId,
+  op: z.enum(['put', 'move']),
+  /** put: the fields that changed (the whole record on create); move: a JobMovePatch. */
+  patch: z.record(z.string(), z.unknown()),
+  /** move: the job version the person saw when deciding. */
+  baseVersion: z.int().min(0).optional(),
+  at: IsoDateTime,
+});
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z.object({
+  deviceId: DeviceId,
+  mutations: z.array(Mutation).min(1).max(500),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** Why the server refused one mutation; the batch goes on. */
+export const REFUSAL_CODES = [
+  'stale',
+  'no_such_move',
+  'role_not_allowed',
+  'terminal',
+  'read_only',
+  'missing_requirement',
+  'invalid',
+  'not_found',
+  'unknown_person',
+  'forbidden_field',
+  'duplicate_number',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ id: Id, status: z.literal('applied') }),
+  /** At or below the device's last applied sequence: acknowledged, not applied again. */
+  z.object({ id: Id, status: z.literal('duplicate') }),
+  z.object({ id: Id, status: z.literal('refused'), code: z.enum(REFUSAL_CODES), message: z.string() }),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  lastAppliedSeq: z.int().min(0),
+  results: z.array(MutationResult),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const PullQuery = z.object({
+  /** Opaque; absent on a fresh device. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(5_000).default(1_000),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+export const Change = z.object({
+  entity: z.enum(ENTITIES),
+  id: EntityId,
+  /** Server order of the record's latest change. */
+  seq: z.int().min(1),
+  data: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** True when the cursor was not usable (another workshop's, or ahead of the server): start again from nothing. */
+  reset: z.boolean(),
+  changes: z.array(Change),
+  /** Each device's last applied sequence, so a device knows which of its mutations landed. */
+  devices: z.record(z.string(), z.int().min(0)),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Server-Sent Event on /api/sync/events: "something changed, pull". */
+export const PokeEvent = z.object({ seq: z.int().min(0) });
