@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type {
+  Attendance,
   ChecklistAnswerRecord,
   ChecklistTemplateRecord,
   CustodyEvent,
@@ -36,6 +37,7 @@ export class LoupeDb extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'id'>;
   syncState!: EntityTable<SyncStateRecord, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  attendance!: EntityTable<Attendance, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -52,6 +54,10 @@ export class LoupeDb extends Dexie {
       outbox: 'id, &deviceSeq, entity',
       syncState: 'key',
       settings: 'key',
+    });
+    // v2: shifts clocked on the tablet (attendance KPIs).
+    this.version(2).stores({
+      attendance: 'id, personId, clockIn',
     });
   }
 }

@@ -1,6 +1,9 @@
 // What each Dexie table holds. Synced records are the protocol's types (src/protocol), so what a
 // device stores is exactly what travels; local-only tables have their own shapes here.
 import type {
+  Entity,
+  Attendance,
+  ChecklistAnswer,
   CustodyEvent,
   Job,
   Person,
@@ -9,7 +12,7 @@ import type {
   TimeEntry,
 } from '../protocol/protocol';
 
-export type { CustodyEvent, Job, Person, PhotoMeta, QcReview, TimeEntry };
+export type { Attendance, CustodyEvent, Job, Person, PhotoMeta, QcReview, TimeEntry };
 
 /**
  * Photo bytes, stored as an ArrayBuffer plus its MIME type and read by primary key: Blobs in
@@ -33,27 +36,20 @@ export interface ChecklistTemplateRecord {
   items: unknown[];
 }
 
-export interface ChecklistAnswerRecord {
-  /** `<jobId>:<templateId>:<itemKey>`: one record per job and item, never an array in the job. */
-  id: string;
-  jobId: string;
-  templateId: string;
-  itemKey: string;
-  value: unknown;
-  note?: string;
-  answeredBy: string;
-  answeredAt: string;
-}
+/** `<jobId>:<templateId>:<itemKey>`: one record per job and item, never an array in the job. */
+export type ChecklistAnswerRecord = ChecklistAnswer;
 
 /** One local change waiting to be pushed; written in the same transaction as the change. */
 export interface OutboxRecord {
   id: string;
   deviceSeq: number;
-  entity: string;
+  entity: Entity;
   entityId: string;
-  op: string;
+  op: 'put' | 'move';
   patch: Record<string, unknown>;
   baseVersion?: number;
+  /** Who made the change. */
+  personId: string;
   createdAt: string;
 }
 

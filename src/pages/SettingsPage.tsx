@@ -1,16 +1,13 @@
 import { useId, useState } from 'react';
 import { LOCATION_KINDS, type LocationKind } from '../domain/vocabulary';
-import type { Location } from '../protocol/protocol';
-import { useSetting } from '../hooks/use-setting';
+import { useDeviceLocation } from '../hooks/use-device-location';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { LANGUAGES, formatBytes, setLanguage, useT } from '../i18n/i18n';
 
-export const LOCATION_SETTING = 'device.location';
-const DEFAULT_LOCATION: Location = { kind: 'bench', label: '1' };
 
 export default function SettingsPage() {
   const { t, language } = useT();
-  const [location, setLocation] = useSetting<Location>(LOCATION_SETTING, DEFAULT_LOCATION);
+  const [location, setLocation] = useDeviceLocation();
   const { status, request } = useStorageStatus();
   const benchId = useId();
 

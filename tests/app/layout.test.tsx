@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
 import { useAppStatus } from '../../src/state/app-status-store';
 import { renderApp } from './render-app';
+import { anOutboxEntry } from '../support/factories';
 
 beforeEach(async () => {
   await db.delete();
@@ -20,8 +21,8 @@ describe('the layout', () => {
 
     await act(async () => {
       await db.outbox.bulkAdd([
-        { id: 'm1', deviceSeq: 1, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' },
-        { id: 'm2', deviceSeq: 2, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' },
+        anOutboxEntry(1, { id: 'm1' }),
+        anOutboxEntry(2, { id: 'm2' }),
       ]);
       useAppStatus.getState().setOnline(false);
     });
@@ -31,7 +32,7 @@ describe('the layout', () => {
 
   it('offers an update and applies it only when asked, mentioning unsynced work', async () => {
     let applied = 0;
-    await db.outbox.add({ id: 'm1', deviceSeq: 1, entity: 'job', entityId: 'j', op: 'update', patch: {}, createdAt: '' });
+    await db.outbox.add(anOutboxEntry(1, { id: 'm1' }));
     await renderApp('/');
     act(() => useAppStatus.getState().setUpdateWaiting(() => (applied += 1)));
     const dialog = await screen.findByRole('alertdialog', { name: 'Update ready' });

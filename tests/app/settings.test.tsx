@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
 import { getSetting } from '../../src/db/settings-repo';
-import { LOCATION_SETTING } from '../../src/pages/SettingsPage';
+import { LOCATION_SETTING } from '../../src/hooks/use-device-location';
 import { renderApp } from './render-app';
 
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoupeDb } from '../../src/db/loupe-db';
 import { findJobByNumber } from '../../src/db/jobs-repo';
-import { aJob } from '../support/factories';
+import { aJob, anOutboxEntry } from '../support/factories';
 
 const opened: LoupeDb[] = [];
 function freshDb() {
@@ -18,7 +18,7 @@ describe('the device database', () => {
     const db = freshDb();
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([
-      'checklistAnswers', 'checklistTemplates', 'custodyEvents', 'jobs', 'outbox', 'people',
+      'attendance', 'checklistAnswers', 'checklistTemplates', 'custodyEvents', 'jobs', 'outbox', 'people',
       'photoBytes', 'photos', 'qcReviews', 'settings', 'syncState', 'timeEntries',
     ]);
   });
@@ -44,10 +44,10 @@ describe('the device database', () => {
   it('keeps the outbox in device sequence order with unique sequences', async () => {
     const db = freshDb();
     await db.outbox.bulkAdd([
-      { id: 'b', deviceSeq: 2, entity: 'job', entityId: 'x', op: 'update', patch: {}, createdAt: '' },
-      { id: 'a', deviceSeq: 1, entity: 'job', entityId: 'x', op: 'update', patch: {}, createdAt: '' },
+      anOutboxEntry(2, { id: 'b' }),
+      anOutboxEntry(1, { id: 'a' }),
     ]);
     expect((await db.outbox.orderBy('deviceSeq').toArray()).map((m) => m.id)).toEqual(['a', 'b']);
-    await expect(db.outbox.add({ id: 'c', deviceSeq: 2, entity: 'job', entityId: 'x', op: 'update', patch: {}, createdAt: '' })).rejects.toThrow();
+    await expect(db.outbox.add(anOutboxEntry(2, { id: 'c' }))).rejects.toThrow();
   });
 });

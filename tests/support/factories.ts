@@ -1,5 +1,6 @@
 // Small factories for test data: a valid record with overrides, nothing more.
 import type { Job } from '../../src/protocol/protocol';
+import type { OutboxRecord } from '../../src/db/records';
 import { formatJobNumber } from '../../src/domain/job-number';
 import { newId } from '../../src/domain/ids';
 
@@ -21,4 +22,8 @@ export function aJob(overrides: Partial<Job> = {}): Job {
     updatedAt: now,
     ...overrides,
   };
+}
+
+export function anOutboxEntry(deviceSeq: number, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
+  return { id: newId(), deviceSeq, entity: 'job', entityId: newId(), op: 'put', patch: {}, personId: newId(), createdAt: new Date().toISOString(), ...overrides };
 }

@@ -1,0 +1,62 @@
+// The one write path for synced data. Every change to a record and its outbox entry are written
+// in the same Dexie transaction, so neither exists without the other (as Dexie Cloud does): a
+// killed tab leaves either both or neither. The change is applied locally with the same pure
+// rules the server runs (src/domain/apply-change.ts), so the screen shows at once what the
+// server will most likely accept; the server stays the authority.
+import { applyMove, applyPut, type JobLike, type Outcome } from '../domain/apply-change';
+import { newId } from '../domain/ids';
+import type { Role } from '../domain/vocabulary';
+import type { Entity, JobMovePatch } from '../protocol/protocol';
+import { db as appDb } from './database';
+import { takeDeviceSeq } from './device-repo';
+import { tableOf } from './entity-tables';
+import type { LoupeDb } from './loupe-db';
+import type { OutboxRecord } from './records';
+
+export interface Actor {
+  personId: string;
+  role: Role;
+}
+
+export interface ChangeOptions {
+  db?: LoupeDb;
+  /** The time of the change; defaults to now. */
+  at?: string;
+}
+
+type Fields = Record<string, unknown>;
+
+async function enqueue(db: LoupeDb, entry: Omit<OutboxRecord, 'id' | 'deviceSeq' | 'createdAt'>, at: string): Promise<void> {
+  const deviceSeq = await takeDeviceSeq(db);
+  await db.outbox.add({ ...entry, id: newId(), deviceSeq, createdAt: at });
+}
+
+/** Create a record, or change some of its fields. */
+export async function putRecord(entity: Entity, id: string, patch: Fields, actor: Actor, options: ChangeOptions = {}): Promise<Outcome<Fields>> {
+  const db = options.db ?? appDb;
+  const at = options.at ?? new Date().toISOString();
+  const table = tableOf(db, entity);
+  return db.transaction('rw', [table, db.outbox, db.syncState], async () => {
+    const current = await table.get(id);
+    const outcome = applyPut(entity, current, patch, at);
+    if (!outcome.ok) return outcome;
+    await table.put(outcome.record);
+    await enqueue(db, { entity, entityId: id, op: 'put', patch, personId: actor.personId }, at);
+    return outcome;
+  });
+}
+
+/** A guarded status move on a job, made on the version this person sees. */
+export async function moveJob(jobId: string, move: JobMovePatch, actor: Actor, options: ChangeOptions = {}): Promise<Outcome<JobLike>> {
+  const db = options.db ?? appDb;
+  const at = options.at ?? new Date().toISOString();
+  return db.transaction('rw', [db.jobs, db.qcReviews, db.outbox, db.syncState], async () => {
+    const job = (await db.jobs.get(jobId)) as JobLike | undefined;
+    const outcome = applyMove(job, move, job?.version, actor.role, at);
+    if (!outcome.ok) return outcome;
+    await db.jobs.put(outcome.record as never);
+    if (move.review) await db.qcReviews.put(move.review);
+    await enqueue(db, { entity: 'job', entityId: jobId, op: 'move', patch: move, baseVersion: job?.version, personId: actor.personId }, at);
+    return outcome;
+  });
+}
