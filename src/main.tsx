@@ -4,6 +4,9 @@ import { App } from './App';
 import { initI18n } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStatus, watchConnectivity } from './state/app-status-store';
+import { useSyncStatus } from './state/sync-status-store';
+import { startSyncRunner } from './sync/sync-runner';
+import { db } from './db/database';
 import './styles/app.css';
 
 initI18n();
@@ -14,6 +17,10 @@ if (import.meta.env.PROD) {
     onOfflineReady: () => useAppStatus.getState().setOfflineReady(true),
   });
 }
+
+// Sync with the server that served the app (same origin).
+const runner = startSyncRunner({ db, onStatus: (status) => useSyncStatus.getState().update(status) });
+useSyncStatus.getState().setSyncNow(runner.syncNow);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,6 +13,7 @@ export const routes: RouteObject[] = [
       { index: true, lazy: async () => ({ Component: (await import('./pages/BenchHomePage')).default }) },
       { path: 'job/:number', lazy: async () => ({ Component: (await import('./pages/JobPage')).default }) },
       { path: 't/:number', lazy: async () => ({ Component: (await import('./pages/TagRedirectPage')).default }) },
+      { path: 'sync', lazy: async () => ({ Component: (await import('./pages/SyncPage')).default }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./pages/SettingsPage')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
     ],

@@ -1,19 +1,27 @@
+import { Link } from 'react-router';
 import { useAppStatus } from '../state/app-status-store';
+import { useSyncStatus } from '../state/sync-status-store';
 import { usePendingCount } from '../hooks/use-pending-count';
-import { useT } from '../i18n/i18n';
+import { formatTime, useT } from '../i18n/i18n';
 
-/** Always on screen: are we online, and is anything waiting to sync? */
+/** Always on screen: are we online, is anything waiting to sync, when did it last work? Opens the sync screen. */
 export function StatusBadge() {
-  const { t } = useT();
+  const { t, language } = useT();
   const online = useAppStatus((s) => s.online);
+  const { lastSyncAt, lastError, running } = useSyncStatus();
   const pending = usePendingCount();
+  const failing = lastError !== null && lastError.kind !== 'offline';
   return (
-    <div className="status-badge" role="status" aria-label={t('status.label')} data-online={online}>
-      <span className="status-dot" aria-hidden="true" />
-      <span className="status-connection">{online ? t('status.online') : t('status.offline')}</span>
-      <span className="status-pending">
-        {pending > 0 ? t('status.pending', { count: pending }) : t('status.allSynced')}
-      </span>
+    <div className="status-badge" role="status" aria-label={t('status.label')} data-online={online} data-failing={failing}>
+      <Link to="/sync" className="status-link">
+        <span className="status-dot" aria-hidden="true" />
+        <span className="status-connection">{online ? t('status.online') : t('status.offline')}</span>
+        <span className="status-pending">
+          {pending > 0 ? t('status.pending', { count: pending }) : t('status.allSynced')}
+        </span>
+        {lastSyncAt && <span className="status-last">{running ? t('sync.running') : t('status.lastSync', { time: formatTime(lastSyncAt, language) })}</span>}
+        {failing && <span className="status-error">{t('status.syncFailed')}</span>}
+      </Link>
     </div>
   );
 }

@@ -41,7 +41,7 @@ export async function putRecord(entity: Entity, id: string, patch: Fields, actor
     const outcome = applyPut(entity, current, patch, at);
     if (!outcome.ok) return outcome;
     await table.put(outcome.record);
-    await enqueue(db, { entity, entityId: id, op: 'put', patch, personId: actor.personId }, at);
+    await enqueue(db, { entity, entityId: id, op: 'put', patch, personId: actor.personId, role: actor.role }, at);
     return outcome;
   });
 }
@@ -56,7 +56,7 @@ export async function moveJob(jobId: string, move: JobMovePatch, actor: Actor, o
     if (!outcome.ok) return outcome;
     await db.jobs.put(outcome.record as never);
     if (move.review) await db.qcReviews.put(move.review);
-    await enqueue(db, { entity: 'job', entityId: jobId, op: 'move', patch: move, baseVersion: job?.version, personId: actor.personId }, at);
+    await enqueue(db, { entity: 'job', entityId: jobId, op: 'move', patch: move, baseVersion: job?.version, personId: actor.personId, role: actor.role }, at);
     return outcome;
   });
 }

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type {
   Attendance,
   ChecklistAnswerRecord,
@@ -10,6 +10,7 @@ import type {
   PhotoBytesRecord,
   PhotoMeta,
   QcReview,
+  ServerRecord,
   SettingRecord,
   SyncStateRecord,
   TimeEntry,
@@ -38,6 +39,7 @@ export class LoupeDb extends Dexie {
   syncState!: EntityTable<SyncStateRecord, 'key'>;
   settings!: EntityTable<SettingRecord, 'key'>;
   attendance!: EntityTable<Attendance, 'id'>;
+  serverRecords!: Table<ServerRecord, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -58,6 +60,16 @@ export class LoupeDb extends Dexie {
     // v2: shifts clocked on the tablet (attendance KPIs).
     this.version(2).stores({
       attendance: 'id, personId, clockIn',
+    });
+    // v3: the server's copy of each synced record, so local changes can be rebased on it and a
+    // change the server refused can be undone exactly.
+    this.version(3).stores({
+      serverRecords: '[entity+id]',
+    });
+    // v4: which photo bytes the server holds (uploadedAt): what to upload, and which full-size
+    // bytes may be evicted. Records without uploadedAt are simply absent from the new index.
+    this.version(4).stores({
+      photoBytes: 'sha256, kind, [kind+uploadedAt]',
     });
   }
 }

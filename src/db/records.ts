@@ -1,5 +1,6 @@
 // What each Dexie table holds. Synced records are the protocol's types (src/protocol), so what a
 // device stores is exactly what travels; local-only tables have their own shapes here.
+import type { Role } from '../domain/vocabulary';
 import type {
   Entity,
   Attendance,
@@ -26,6 +27,8 @@ export interface PhotoBytesRecord {
   /** 'full' may be evicted once the server confirmed it holds the same hash; 'thumb' stays. */
   kind: 'full' | 'thumb';
   storedAt: string;
+  /** When the server was seen to hold these bytes (upload finished, or it answered "have"); absent: not yet. */
+  uploadedAt?: string;
 }
 
 export interface ChecklistTemplateRecord {
@@ -48,8 +51,9 @@ export interface OutboxRecord {
   op: 'put' | 'move';
   patch: Record<string, unknown>;
   baseVersion?: number;
-  /** Who made the change. */
+  /** Who made the change, and their role then (the device rebases moves with it). */
   personId: string;
+  role: Role;
   createdAt: string;
 }
 
@@ -63,4 +67,11 @@ export interface SyncStateRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+/** The server's version of one synced record, as last pulled. */
+export interface ServerRecord {
+  entity: Entity;
+  id: string;
+  data: Record<string, unknown>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyMove, applyPut, type JobLike, type MoveRequest } from '../../src/domain/apply-change';
 import type { Role } from '../../src/domain/vocabulary';
+import { rebase, type PendingChange } from '../../src/domain/rebase';
 
 const AT = '2026-11-25T10:00:00.000Z';
 const job = (over: Partial<JobLike> = {}): JobLike => ({ id: 'j1', number: 'NY1-26-000001-X', status: 'queued', version: 3, updatedAt: '2026-11-24T10:00:00.000Z', notes: 'a', priority: 'standard', ...over });
@@ -49,5 +50,22 @@ describe('applyMove', () => {
     const held = job({ status: 'on_hold', holdReason: 'quote' });
     const outcome = applyMove(held, { to: 'queued' }, 3, 'intake', AT);
     expect(outcome.ok && 'holdReason' in outcome.record).toBe(false);
+  });
+});
+
+describe('rebase', () => {
+  it.each<[string, Record<string, unknown> | undefined, PendingChange[], Record<string, unknown> | undefined]>([
+    ['shows the server record when nothing is pending', job(), [], job()],
+    ['keeps a pending note over a newer server record', job({ notes: 'server', priority: 'vip' }), [{ op: 'put', patch: { notes: 'mine' }, role: 'jeweler', at: AT }], { ...job({ priority: 'vip' }), notes: 'mine', updatedAt: AT }],
+    ['keeps a pending move made on the current version', job(), [{ op: 'move', patch: { to: 'in_progress' }, baseVersion: 3, role: 'jeweler', at: AT }], { ...job(), status: 'in_progress', version: 4, updatedAt: AT }],
+    ['drops a pending move that someone else made stale', job({ status: 'on_hold', version: 4 }), [{ op: 'move', patch: { to: 'in_progress' }, baseVersion: 3, role: 'jeweler', at: AT }], job({ status: 'on_hold', version: 4 })],
+    ['chains two pending moves', job(), [
+      { op: 'move', patch: { to: 'in_progress' }, baseVersion: 3, role: 'jeweler', at: AT },
+      { op: 'move', patch: { to: 'awaiting_qc' }, baseVersion: 4, role: 'jeweler', at: AT },
+    ], { ...job(), status: 'awaiting_qc', version: 5, updatedAt: AT }],
+    ['creates a record the server does not have yet', undefined, [{ op: 'put', patch: { id: 'c1', at: 'x' }, role: 'jeweler', at: AT }], { id: 'c1', at: 'x' }],
+    ['leaves nothing when there is no server record and nothing pending', undefined, [], undefined],
+  ])('%s', (_name, server, pending, expected) => {
+    expect(rebase(server && 'status' in server ? 'job' : 'custodyEvent', server, pending)).toEqual(expected);
   });
 });

@@ -25,5 +25,5 @@ export function aJob(overrides: Partial<Job> = {}): Job {
 }
 
 export function anOutboxEntry(deviceSeq: number, overrides: Partial<OutboxRecord> = {}): OutboxRecord {
-  return { id: newId(), deviceSeq, entity: 'job', entityId: newId(), op: 'put', patch: {}, personId: newId(), createdAt: new Date().toISOString(), ...overrides };
+  return { id: newId(), deviceSeq, entity: 'job', entityId: newId(), op: 'put', patch: {}, personId: newId(), role: 'jeweler', createdAt: new Date().toISOString(), ...overrides };
 }

@@ -1,0 +1,144 @@
+// What the sync engine does to the device database. Each function is one Dexie transaction, so
+// a killed tab never leaves a pull half-applied or an acknowledgement half-recorded.
+import { rebase } from '../domain/rebase';
+import { ENTITIES, type Change, type Entity, type MutationResult, type PullResponse } from '../protocol/protocol';
+import { DEVICE_SEQ } from './device-repo';
+import { tableOf } from './entity-tables';
+import type { LoupeDb } from './loupe-db';
+import type { OutboxRecord } from './records';
+
+export const CURSOR = 'cursor';
+export const REFUSALS = 'refusals';
+
+export interface Refusal {
+  mutationId: string;
+  entity: Entity;
+  entityId: string;
+  code: string;
+  message: string;
+  at: string;
+}
+
+function allTables(db: LoupeDb) {
+  return [...ENTITIES.map((e) => tableOf(db, e)), db.serverRecords, db.outbox, db.syncState];
+}
+
+type Shown = Record<string, unknown> | undefined;
+
+/** What the device shows for one record: the server's copy plus what is still pending, in order. */
+function derive(entity: Entity, server: Record<string, unknown> | undefined, pending: readonly OutboxRecord[]): Shown {
+  return rebase(entity, server, pending.map((m) => ({ ...m, at: m.createdAt })));
+}
+
+async function pendingByRecord(db: LoupeDb): Promise<Map<string, OutboxRecord[]>> {
+  const byRecord = new Map<string, OutboxRecord[]>();
+  for (const m of await db.outbox.orderBy('deviceSeq').toArray()) {
+    const key = `${m.entity}:${m.entityId}`;
+    byRecord.set(key, [...(byRecord.get(key) ?? []), m]);
+  }
+  return byRecord;
+}
+
+async function rederive(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>): Promise<void> {
+  const server = await db.serverRecords.get([entity, id]);
+  const shown = derive(entity, server?.data, pending.get(`${entity}:${id}`) ?? []);
+  const table = tableOf(db, entity);
+  if (shown === undefined) await table.delete(id);
+  else await table.put(shown);
+}
+
+export async function pendingBatch(db: LoupeDb, limit: number): Promise<OutboxRecord[]> {
+  return db.outbox.orderBy('deviceSeq').limit(limit).toArray();
+}
+
+export async function getCursor(db: LoupeDb): Promise<string | undefined> {
+  const row = await db.syncState.get(CURSOR);
+  return typeof row?.value === 'string' ? row.value : undefined;
+}
+
+/**
+ * The server answered a push: acknowledged mutations leave the outbox; refused ones are kept in
+ * the refusals list (the person sees why) and their effect is undone by re-deriving the record.
+ */
+export async function settlePush(db: LoupeDb, sent: OutboxRecord[], results: MutationResult[], now: string): Promise<Refusal[]> {
+  const byId = new Map(sent.map((m) => [m.id, m]));
+  return db.transaction('rw', allTables(db), async () => {
+    const refusals: Refusal[] = [];
+    const touched = new Map<string, [Entity, string]>();
+    for (const result of results) {
+      const mutation = byId.get(result.id);
+      if (!mutation) continue;
+      await db.outbox.delete(mutation.id);
+      if (result.status === 'refused') {
+        refusals.push({ mutationId: mutation.id, entity: mutation.entity, entityId: mutation.entityId, code: result.code, message: result.message, at: now });
+        touched.set(`${mutation.entity}:${mutation.entityId}`, [mutation.entity, mutation.entityId]);
+        const review = (mutation.patch as { review?: { id?: string } }).review;
+        if (review?.id) touched.set(`qcReview:${review.id}`, ['qcReview', review.id]);
+      }
+    }
+    const pending = await pendingByRecord(db);
+    for (const [entity, id] of touched.values()) await rederive(db, entity, id, pending);
+    if (refusals.length > 0) {
+      const previous = ((await db.syncState.get(REFUSALS))?.value as Refusal[] | undefined) ?? [];
+      await db.syncState.put({ key: REFUSALS, value: [...refusals, ...previous].slice(0, 100) });
+    }
+    return refusals;
+  });
+}
+
+/**
+ * Apply one pulled page: the server's records become the base, pending local changes are applied
+ * again on top, mutations the server already applied leave the outbox (their acknowledgement may
+ * have been lost), and the cursor moves — all or nothing.
+ */
+export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: string): Promise<void> {
+  await db.transaction('rw', allTables(db), async () => {
+    if (page.reset) {
+      // The server does not know our cursor: start again from its full state, keeping the outbox.
+      await db.serverRecords.clear();
+      for (const entity of ENTITIES) await tableOf(db, entity).clear();
+      const pending = await pendingByRecord(db);
+      for (const list of pending.values()) await rederive(db, list[0]!.entity, list[0]!.entityId, pending);
+    }
+    const applied = page.devices[deviceId];
+    if (applied !== undefined) {
+      const landed = await db.outbox.where('deviceSeq').belowOrEqual(applied).toArray();
+      await db.outbox.bulkDelete(landed.map((m) => m.id));
+      const seq = (await db.syncState.get(DEVICE_SEQ))?.value;
+      if (typeof seq !== 'number' || seq < applied) await db.syncState.put({ key: DEVICE_SEQ, value: applied });
+    }
+    // Bulk writes per table: a fresh tablet pulls tens of thousands of records.
+    const pending = await pendingByRecord(db);
+    await db.serverRecords.bulkPut(page.changes.map((c: Change) => ({ entity: c.entity, id: c.id, data: c.data })));
+    for (const entity of ENTITIES) {
+      const shown = page.changes
+        .filter((c) => c.entity === entity)
+        .map((c) => derive(entity, c.data, pending.get(`${entity}:${c.id}`) ?? []))
+        .filter((r): r is Record<string, unknown> => r !== undefined);
+      if (shown.length > 0) await tableOf(db, entity).bulkPut(shown);
+    }
+    await db.syncState.put({ key: CURSOR, value: page.cursor });
+  });
+}
+
+/**
+ * The server says our sequence skipped ahead of what it applied (for example a restored backup):
+ * number the pending mutations again from just after its last applied one, in the same order.
+ */
+export async function renumberOutbox(db: LoupeDb, lastAppliedSeq: number): Promise<void> {
+  await db.transaction('rw', db.outbox, db.syncState, async () => {
+    const pending = await db.outbox.orderBy('deviceSeq').toArray();
+    await db.outbox.clear();
+    const renumbered = pending.map((m, i) => ({ ...m, deviceSeq: lastAppliedSeq + 1 + i }));
+    await db.outbox.bulkAdd(renumbered);
+    await db.syncState.put({ key: DEVICE_SEQ, value: lastAppliedSeq + renumbered.length });
+  });
+}
+
+export async function getRefusals(db: LoupeDb): Promise<Refusal[]> {
+  return ((await db.syncState.get(REFUSALS))?.value as Refusal[] | undefined) ?? [];
+}
+
+export async function dismissRefusals(db: LoupeDb): Promise<void> {
+  await db.syncState.delete(REFUSALS);
+}

@@ -1,0 +1,66 @@
+// One sync round: push everything waiting (in device-sequence order, in batches), then pull
+// until the server has nothing newer. Safe to interrupt at any point and to run again: pushes
+// are idempotent (the server keeps each device's last applied sequence) and each pulled page is
+// applied in one transaction with its cursor.
+import type { LoupeDb } from '../db/loupe-db';
+import { getDeviceId } from '../db/device-repo';
+import { applyPull, getCursor, pendingBatch, renumberOutbox, settlePush, type Refusal } from '../db/sync-repo';
+import type { Mutation } from '../protocol/protocol';
+import { pull, push, SyncError, type SyncTransport } from './sync-client';
+
+export interface SyncOptions extends SyncTransport {
+  db: LoupeDb;
+  pushBatch?: number;
+  pullLimit?: number;
+  now?: () => string;
+}
+
+export interface SyncReport {
+  pushed: number;
+  refused: Refusal[];
+  pulled: number;
+}
+
+export async function syncOnce(options: SyncOptions): Promise<SyncReport> {
+  const { db } = options;
+  const now = options.now ?? (() => new Date().toISOString());
+  const deviceId = await getDeviceId(db);
+  const report: SyncReport = { pushed: 0, refused: [], pulled: 0 };
+
+  for (let gaps = 0; ; ) {
+    const batch = await pendingBatch(db, options.pushBatch ?? 200);
+    if (batch.length === 0) break;
+    const mutations: Mutation[] = batch.map((m) => ({
+      id: m.id,
+      deviceSeq: m.deviceSeq,
+      personId: m.personId,
+      entity: m.entity,
+      entityId: m.entityId,
+      op: m.op,
+      patch: m.patch,
+      ...(m.baseVersion === undefined ? {} : { baseVersion: m.baseVersion }),
+      at: m.createdAt,
+    }));
+    try {
+      const response = await push(options, { deviceId, mutations });
+      report.refused.push(...(await settlePush(db, batch, response.results, now())));
+      report.pushed += batch.length;
+    } catch (error) {
+      // A gap is recoverable once: renumber after the server's last applied sequence and go on.
+      if (error instanceof SyncError && error.failure.kind === 'sequence_gap' && gaps === 0) {
+        gaps += 1;
+        await renumberOutbox(db, error.failure.lastAppliedSeq);
+        continue;
+      }
+      throw error;
+    }
+  }
+
+  for (;;) {
+    const page = await pull(options, await getCursor(db), options.pullLimit ?? 1_000);
+    await applyPull(db, page, deviceId);
+    report.pulled += page.changes.length;
+    if (!page.hasMore) break;
+  }
+  return report;
+}
