@@ -6,6 +6,7 @@ import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStatus, watchConnectivity } from './state/app-status-store';
 import { useSyncStatus } from './state/sync-status-store';
 import { startSyncRunner } from './sync/sync-runner';
+import { syncPhotoBytes } from './sync/photo-sync';
 import { db } from './db/database';
 import './styles/app.css';
 
@@ -19,7 +20,11 @@ if (import.meta.env.PROD) {
 }
 
 // Sync with the server that served the app (same origin).
-const runner = startSyncRunner({ db, onStatus: (status) => useSyncStatus.getState().update(status) });
+const runner = startSyncRunner({
+  db,
+  onStatus: (status) => useSyncStatus.getState().update(status),
+  afterSync: () => syncPhotoBytes(db, ''),
+});
 useSyncStatus.getState().setSyncNow(runner.syncNow);
 
 createRoot(document.getElementById('root')!).render(

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useAppStatus } from '../state/app-status-store';
 import { useSyncStatus } from '../state/sync-status-store';
-import { usePendingCount } from '../hooks/use-pending-count';
+import { usePendingCount, usePendingPhotoBytes } from '../hooks/use-pending-count';
 import { formatTime, useT } from '../i18n/i18n';
 
 /** Always on screen: are we online, is anything waiting to sync, when did it last work? Opens the sync screen. */
@@ -10,6 +10,7 @@ export function StatusBadge() {
   const online = useAppStatus((s) => s.online);
   const { lastSyncAt, lastError, running } = useSyncStatus();
   const pending = usePendingCount();
+  const photoBytes = usePendingPhotoBytes();
   const failing = lastError !== null && lastError.kind !== 'offline';
   return (
     <div className="status-badge" role="status" aria-label={t('status.label')} data-online={online} data-failing={failing}>
@@ -19,6 +20,7 @@ export function StatusBadge() {
         <span className="status-pending">
           {pending > 0 ? t('status.pending', { count: pending }) : t('status.allSynced')}
         </span>
+        {photoBytes > 0 && <span className="status-photos">{t('sync.photosWaiting', { count: photoBytes })}</span>}
         {lastSyncAt && <span className="status-last">{running ? t('sync.running') : t('status.lastSync', { time: formatTime(lastSyncAt, language) })}</span>}
         {failing && <span className="status-error">{t('status.syncFailed')}</span>}
       </Link>

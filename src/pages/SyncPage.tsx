@@ -1,5 +1,6 @@
 import { useSyncStatus } from '../state/sync-status-store';
 import { useSyncOverview } from '../hooks/use-sync-overview';
+import { usePendingPhotoBytes } from '../hooks/use-pending-count';
 import { dismissAllRefusals } from '../hooks/use-sync-actions';
 import { formatDateTime, useT } from '../i18n/i18n';
 import { SyncErrorText } from '../components/SyncErrorText';
@@ -9,6 +10,7 @@ export default function SyncPage() {
   const { t, language } = useT();
   const { running, lastSyncAt, syncNow } = useSyncStatus();
   const overview = useSyncOverview();
+  const photoBytes = usePendingPhotoBytes();
 
   return (
     <section className="page page-sync" aria-labelledby="sync-title">
@@ -22,6 +24,7 @@ export default function SyncPage() {
       </div>
 
       <h2>{t('sync.waiting')}</h2>
+      {photoBytes > 0 && <p className="list-row">{t('sync.photosWaiting', { count: photoBytes })}</p>}
       {overview?.pending.length === 0 && <p className="muted">{t('sync.nothingWaiting')}</p>}
       <ul className="plain-list" aria-label={t('sync.waiting')}>
         {overview?.pending.map((m) => (

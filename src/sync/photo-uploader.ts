@@ -1,0 +1,291 @@
+// Uploads the photo bytes the server does not hold yet. Bytes travel apart from the sync outbox,
+// addressed by SHA-256, so every step can be retried without harm:
+//   1. ask POST /api/photos/have in batches and mark what the server already holds;
+//   2. upload the rest one by one with tus (resumable, 1 MB chunks): the upload URL is kept in
+//      db.syncState under the photo's hash, so a reload or a dropped connection resumes from the
+//      server's offset instead of starting again;
+//   3. mark each upload the server accepted (it checked the hash before answering).
+// A photo whose bytes are damaged here, or that the server refuses (422 hash_mismatch), is
+// recorded in syncState 'photoErrors' and the others go on.
+import { Upload, type DetailedError, type HttpResponse } from 'tus-js-client';
+import {
+  PHOTO_HAVE_MAX,
+  PHOTO_UPLOADS_PATH,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  ErrorBody,
+  PhotoHaveResponse,
+} from '../protocol/protocol';
+import type { LoupeDb } from '../db/loupe-db';
+import {
+  TUS_UPLOAD_PREFIX,
+  clearPhotoError,
+  findTusUploads,
+  listUnuploaded,
+  markUploaded,
+  readPhotoBytes,
+  recordPhotoError,
+  removeTusUpload,
+  saveTusUpload,
+  type PhotoBytesKind,
+} from '../db/photo-bytes-repo';
+
+export const PHOTO_CHUNK_SIZE = 1024 * 1024;
+/** tus-js-client's retries within one upload (ms); after them the upload waits for the next sync. */
+export const PHOTO_RETRY_DELAYS = [0, 1_000, 3_000, 10_000];
+
+export interface PhotoUploadProgress {
+  sha256: string;
+  kind: PhotoBytesKind;
+  bytesSent: number;
+  bytesTotal: number;
+  /** This photo's place among the uploads of this run (1-based) and how many there are. */
+  index: number;
+  count: number;
+}
+
+export interface UploadPendingPhotosOptions {
+  db: LoupeDb;
+  /** The server's origin, e.g. http://loupe.local:8080; '' means this page's origin. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  onProgress?: (progress: PhotoUploadProgress) => void;
+  /** Stops between chunks; the upload resumes from the server's offset on the next run. */
+  signal?: AbortSignal;
+  chunkSize?: number;
+  retryDelays?: number[];
+}
+
+export interface UploadPendingPhotosResult {
+  /** Sent and accepted in this run. */
+  uploaded: number;
+  /** Already on the server (another device sent them, or a lost acknowledgement): not sent. */
+  skipped: number;
+  /** Damaged here, refused by the server, or interrupted by an error. */
+  failed: number;
+  /** Set when the run ended early; what is left is picked up by the next run. */
+  stopped?: 'aborted' | 'offline' | 'server_error';
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Absolute: tus-js-client resolves upload URLs against its endpoint. */
+function originOf(baseUrl: string): string {
+  if (baseUrl) return baseUrl.replace(/\/+$/, '');
+  const origin = (globalThis as { location?: Location }).location?.origin;
+  if (!origin) throw new Error('baseUrl is required outside a browser page.');
+  return origin;
+}
+
+const protocolHeaders = (): Record<string, string> => ({ [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
+
+/** The fingerprint tus-js-client stores an unfinished upload under: the photo's hash. */
+export const tusFingerprint = (sha256: string): string => `photo:${sha256}`;
+
+type HaveOutcome = { ok: true; have: string[] } | { ok: false; stopped: 'offline' | 'server_error' };
+
+async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], signal?: AbortSignal): Promise<HaveOutcome> {
+  const have: string[] = [];
+  for (let start = 0; start < shas.length; start += PHOTO_HAVE_MAX) {
+    let response: Response;
+    try {
+      response = await fetchFn(`${origin}/api/photos/have`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...protocolHeaders() },
+        body: JSON.stringify({ sha256: shas.slice(start, start + PHOTO_HAVE_MAX) }),
+        signal,
+      });
+    } catch {
+      return { ok: false, stopped: 'offline' };
+    }
+    if (!response.ok) return { ok: false, stopped: 'server_error' };
+    const parsed = PhotoHaveResponse.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) return { ok: false, stopped: 'server_error' };
+    have.push(...parsed.data.have);
+  }
+  return { ok: true, have };
+}
+
+/** Hands tus-js-client our bytes in chunks; the same code in the browser (XHR) and in Node (http). */
+const bytesReader = {
+  async openFile(input: unknown) {
+    const bytes = input as Uint8Array;
+    return {
+      size: bytes.byteLength,
+      async slice(start: number, end: number) {
+        // Node's http stack sends `size` as Content-Length; XHR sends the view as it is.
+        const value = Object.assign(bytes.subarray(start, end), { size: Math.max(0, Math.min(end, bytes.byteLength) - start) });
+        return { value, done: end >= bytes.byteLength };
+      },
+      close() {},
+    };
+  },
+};
+
+/** tus-js-client's URL storage, in db.syncState, so an upload resumes after a reload. */
+function dexieUrlStorage(db: LoupeDb) {
+  return {
+    findAllUploads: () => findTusUploads(db),
+    findUploadsByFingerprint: (fingerprint: string) => findTusUploads(db, fingerprint),
+    removeUpload: (urlStorageKey: string) => removeTusUpload(db, urlStorageKey),
+    addUpload: (fingerprint: string, upload: { size: number | null; metadata: Record<string, string>; creationTime: string; uploadUrl: string | null; parallelUploadUrls: string[] | null }) =>
+      saveTusUpload(db, fingerprint, {
+        size: upload.size,
+        metadata: upload.metadata,
+        creationTime: upload.creationTime,
+        uploadUrl: upload.uploadUrl,
+        parallelUploadUrls: upload.parallelUploadUrls,
+      }),
+  };
+}
+
+type TusOutcome =
+  | { status: 'uploaded' }
+  | { status: 'aborted' }
+  | { status: 'hash_mismatch'; message: string }
+  /** The server refused this upload for good (4xx): too large, bad metadata… */
+  | { status: 'rejected'; message: string }
+  /** Network or server trouble after tus-js-client's retries: try again on the next run. */
+  | { status: 'interrupted'; offline: boolean; message: string };
+
+function errorBodyOf(response: HttpResponse): ErrorBody | undefined {
+  try {
+    const parsed = ErrorBody.safeParse(JSON.parse(response.getBody()));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function classify(error: Error | DetailedError): TusOutcome {
+  const response = 'originalResponse' in error ? error.originalResponse : null;
+  if (!response) return { status: 'interrupted', offline: true, message: error.message };
+  const status = response.getStatus();
+  const body = errorBodyOf(response);
+  const message = body?.error.message ?? error.message;
+  if (status === 422 && body?.error.code === 'hash_mismatch') return { status: 'hash_mismatch', message };
+  if (status >= 400 && status < 500 && status !== 409 && status !== 423) return { status: 'rejected', message };
+  return { status: 'interrupted', offline: false, message };
+}
+
+interface TusUploadArgs {
+  db: LoupeDb;
+  endpoint: string;
+  sha256: string;
+  type: string;
+  bytes: Uint8Array;
+  chunkSize: number;
+  retryDelays: number[];
+  signal?: AbortSignal;
+  onProgress: (sent: number, total: number) => void;
+}
+
+function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
+  const { db, endpoint, sha256, signal } = args;
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve({ status: 'aborted' });
+    const upload = new Upload(args.bytes as unknown as Blob, {
+      endpoint,
+      chunkSize: args.chunkSize,
+      retryDelays: args.retryDelays,
+      metadata: { sha256, type: args.type },
+      headers: protocolHeaders(),
+      fingerprint: async () => tusFingerprint(sha256),
+      urlStorage: dexieUrlStorage(db),
+      fileReader: bytesReader,
+      storeFingerprintForResuming: true,
+      removeFingerprintOnSuccess: true,
+      onProgress: args.onProgress,
+      onSuccess: () => finish({ status: 'uploaded' }),
+      onError: (error) => finish(classify(error)),
+    });
+    const onAbort = () => {
+      // Not terminated: the partial upload stays on the server and its URL here, to resume.
+      void upload.abort(false);
+      finish({ status: 'aborted' });
+    };
+    function finish(outcome: TusOutcome) {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    // Resume a stored upload of the same bytes to the same server, if there is one.
+    upload
+      .findPreviousUploads()
+      .then((previous) => {
+        const same = previous.find((p) => p.uploadUrl?.startsWith(`${endpoint}/`));
+        if (same) upload.resumeFromPreviousUpload(same);
+        if (!signal?.aborted) upload.start();
+      })
+      .catch((error: unknown) => finish({ status: 'interrupted', offline: false, message: String(error) }));
+  });
+}
+
+// ---------------------------------------------------------------- the run
+
+export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): Promise<UploadPendingPhotosResult> {
+  const { db, signal } = options;
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const origin = originOf(options.baseUrl);
+  const result: UploadPendingPhotosResult = { uploaded: 0, skipped: 0, failed: 0 };
+
+  const pending = await listUnuploaded(db);
+  if (pending.length === 0) return result;
+  if (signal?.aborted) return { ...result, stopped: 'aborted' };
+
+  const asked = await askHave(fetchFn, origin, pending.map((p) => p.sha256), signal);
+  if (!asked.ok) return { ...result, stopped: signal?.aborted ? 'aborted' : asked.stopped };
+  const held = new Set(asked.have);
+  if (held.size > 0) {
+    await markUploaded(db, [...held]);
+    await clearPhotoError(db, [...held]);
+    result.skipped = held.size;
+  }
+
+  const toSend = pending.filter((p) => !held.has(p.sha256));
+  for (const [i, item] of toSend.entries()) {
+    if (signal?.aborted) return { ...result, stopped: 'aborted' };
+    const read = await readPhotoBytes(db, item.sha256);
+    if (!read.ok) {
+      // Gone meanwhile (evicted or deleted): nothing to send. Damaged: the server must not get it.
+      if (read.reason === 'damaged') {
+        await recordPhotoError(db, item.sha256, { code: 'damaged', message: `The stored bytes hash to ${read.actualSha256 || 'nothing'}, not to their key.` });
+        result.failed += 1;
+      }
+      continue;
+    }
+    const outcome = await tusUpload({
+      db,
+      endpoint: `${origin}${PHOTO_UPLOADS_PATH}`,
+      sha256: item.sha256,
+      type: read.record.type,
+      bytes: new Uint8Array(read.record.bytes),
+      chunkSize: options.chunkSize ?? PHOTO_CHUNK_SIZE,
+      retryDelays: options.retryDelays ?? PHOTO_RETRY_DELAYS,
+      signal,
+      onProgress: (bytesSent, bytesTotal) =>
+        options.onProgress?.({ sha256: item.sha256, kind: item.kind, bytesSent, bytesTotal, index: i + 1, count: toSend.length }),
+    });
+    switch (outcome.status) {
+      case 'uploaded':
+        await markUploaded(db, item.sha256);
+        await clearPhotoError(db, item.sha256);
+        result.uploaded += 1;
+        break;
+      case 'aborted':
+        return { ...result, stopped: 'aborted' };
+      case 'hash_mismatch':
+      case 'rejected':
+        // The server kept nothing: start from scratch next time.
+        await removeTusUpload(db, `${TUS_UPLOAD_PREFIX}${tusFingerprint(item.sha256)}`);
+        await recordPhotoError(db, item.sha256, { code: outcome.status, message: outcome.message });
+        result.failed += 1;
+        break;
+      case 'interrupted':
+        // The upload URL stays stored: the next run resumes from the server's offset.
+        result.failed += 1;
+        return { ...result, stopped: outcome.offline ? 'offline' : 'server_error' };
+    }
+  }
+  return result;
+}

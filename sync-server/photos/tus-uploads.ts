@@ -1,0 +1,148 @@
+// Resumable photo uploads with the tus protocol (@tus/server over @tus/file-store). Partial files
+// live in <dataDir>/uploads-tmp under ids the server makes (<sha256>-<random>), never under a
+// name or path from the client. When the last byte arrives the file is hashed: a mismatch is
+// deleted and answered 422 hash_mismatch; a match moves into the blob store.
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import { Server, type Upload } from '@tus/server';
+import type { ErrorBody, ErrorCode } from '../../src/protocol/protocol';
+import { PHOTO_MIME_TYPES, PHOTO_UPLOADS_PATH } from '../../src/protocol/protocol';
+import type { Logger } from '../logger';
+import { isSha256Hex, type BlobStore } from './blob-store';
+
+/** An upload id: the photo's hash, a dash, 16 random hex digits. */
+const UPLOAD_ID = /^([0-9a-f]{64})-[0-9a-f]{16}$/;
+
+export function shaOfUploadId(id: string): string | undefined {
+  return UPLOAD_ID.exec(id)?.[1];
+}
+
+export interface PhotoUploadsOptions {
+  /** Where partial uploads live (<dataDir>/uploads-tmp). */
+  uploadsDir: string;
+  blobStore: BlobStore;
+  /** Largest photo accepted, in bytes. */
+  maxBytes: number;
+  logger?: Logger;
+}
+
+/** tus hooks fail by throwing (or returning) { status_code, body }; the body is our ErrorBody. */
+export interface TusFailure {
+  status_code: number;
+  body: string;
+}
+
+export function errorJson(code: ErrorCode, message: string): string {
+  const body: ErrorBody = { error: { code, message } };
+  return JSON.stringify(body);
+}
+
+function tusFailure(status: number, code: ErrorCode, message: string): TusFailure {
+  return { status_code: status, body: errorJson(code, message) };
+}
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+const isPhotoMime = (value: unknown): value is (typeof PHOTO_MIME_TYPES)[number] =>
+  typeof value === 'string' && (PHOTO_MIME_TYPES as readonly string[]).includes(value);
+
+export interface PhotoUploads {
+  server: Server;
+  /** Whether a partial (unfinished) upload with this id is still on disk. */
+  hasPartial(id: string): Promise<boolean>;
+}
+
+function isTusFailure(err: unknown): err is TusFailure {
+  return typeof err === 'object' && err !== null && typeof (err as TusFailure).status_code === 'number';
+}
+
+export function createPhotoUploads({ uploadsDir, blobStore, maxBytes, logger }: PhotoUploadsOptions): PhotoUploads {
+  const datastore = new FileStore({ directory: uploadsDir });
+
+  const server = new Server({
+    path: PHOTO_UPLOADS_PATH,
+    datastore,
+    maxSize: maxBytes,
+    // Location: /api/photos/uploads/<id>; the client resolves it against the endpoint, so it
+    // stays right behind a proxy that rewrites the host.
+    relativeLocation: true,
+    // The app is served from this server's own origin; like the rest of the API, no CORS
+    // (tus would otherwise answer Access-Control-Allow-Origin: * to everyone).
+    allowedOrigins: [],
+    // The checks below repeat the router's (which answer first, with JSON content type): the
+    // hooks are the last line before the disk whatever the router does.
+    namingFunction: (_req, metadata) => {
+      const sha = metadata?.sha256;
+      if (!isSha256Hex(sha)) {
+        throw tusFailure(400, 'validation_failed', 'Upload-Metadata must carry sha256: 64 lower-case hex digits.');
+      }
+      return `${sha}-${randomBytes(8).toString('hex')}`;
+    },
+    getFileIdFromRequest: (_req, lastPath) => (lastPath !== undefined && UPLOAD_ID.test(lastPath) ? lastPath : undefined),
+    onUploadCreate: async (_req, upload: Upload) => {
+      const { sha256, type } = upload.metadata ?? {};
+      if (!isPhotoMime(type)) {
+        throw tusFailure(400, 'validation_failed', `Upload-Metadata must carry type: one of ${PHOTO_MIME_TYPES.join(', ')}.`);
+      }
+      if (upload.size === undefined || upload.size <= 0) {
+        throw tusFailure(400, 'validation_failed', 'A photo upload must declare its Upload-Length (more than 0 bytes).');
+      }
+      // Only what we use is kept with the upload.
+      return { metadata: { sha256: sha256 ?? null, type } };
+    },
+    onUploadFinish: async (_req, upload: Upload) => {
+      const sha = upload.metadata?.sha256;
+      const type = upload.metadata?.type;
+      const path = join(uploadsDir, upload.id);
+      if (!isSha256Hex(sha) || !isPhotoMime(type)) {
+        await datastore.remove(upload.id).catch(() => {});
+        throw tusFailure(400, 'validation_failed', 'The upload lost its metadata; start it again.');
+      }
+      const actual = await sha256OfFile(path);
+      if (actual !== sha) {
+        await datastore.remove(upload.id).catch(() => {});
+        // Returned rather than thrown so that the answer can say it is JSON; tus-js-client sees
+        // a 4xx, does not retry, and hands the response to onError.
+        return {
+          ...tusFailure(422, 'hash_mismatch', `The bytes received hash to ${actual}, not to ${sha}: nothing was stored.`),
+          headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        };
+      }
+      await blobStore.put(sha, path, type);
+      // The bytes moved away; the upload's .json info goes too.
+      await datastore.configstore.delete(upload.id).catch(() => {});
+      return {};
+    },
+    // tus answers an unexpected error with its message (which may name server paths): log it,
+    // answer our generic 500 instead.
+    onResponseError: (_req, err) => {
+      if (isTusFailure(err)) {
+        // tus's own answers (a dropped connection is a 500 "receiving the file"): the client retries.
+        if (err.status_code >= 500) logger?.warn({ status: err.status_code, tus: err.body.trim() }, 'photo upload interrupted');
+        return undefined;
+      }
+      logger?.error({ err }, 'photo upload failed on the server');
+      return tusFailure(500, 'internal', 'Something went wrong on the server. It has been logged.');
+    },
+  });
+
+  return {
+    server,
+    async hasPartial(id) {
+      if (!UPLOAD_ID.test(id)) return false;
+      try {
+        return (await stat(join(uploadsDir, id))).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// tus-js-client (its Node build) against the real server on a real port: chunked uploads, a
+// connection dropped halfway and resumed from the server's offset, and a hash mismatch.
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Upload, type DetailedError, type PreviousUpload, type UploadOptions, type UrlStorage } from 'tus-js-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../sync-server/app';
+import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
+import type { Storage } from '../../sync-server/storage/storage';
+import { makeTempDir, TEST_VERSION } from './helpers';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const CHUNK = 256 * 1024;
+
+let dir: { path: string; remove: () => Promise<void> };
+let storage: Storage;
+let server: Server;
+let baseUrl: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  dir = await makeTempDir('loupe-tus-');
+  dataDir = join(dir.path, 'data');
+  storage = createSqliteStorage({ dataDir });
+  await storage.migrate();
+  const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
+  server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  await storage.close();
+  await dir.remove();
+});
+
+/** tus-js-client's URL storage, in memory: what a browser keeps in localStorage (ours: IndexedDB). */
+function memoryUrlStorage(): UrlStorage {
+  const entries = new Map<string, PreviousUpload & { fingerprint: string }>();
+  let next = 0;
+  return {
+    findAllUploads: async () => [...entries.values()],
+    findUploadsByFingerprint: async (fingerprint) => [...entries.values()].filter((e) => e.fingerprint === fingerprint),
+    removeUpload: async (key) => void entries.delete(key),
+    addUpload: async (fingerprint, upload) => {
+      const key = `tus::${fingerprint}::${next++}`;
+      entries.set(key, { ...upload, urlStorageKey: key, fingerprint });
+      return key;
+    },
+  };
+}
+
+function options(bytes: Buffer, overrides: Partial<UploadOptions> = {}): UploadOptions {
+  return {
+    endpoint: `${baseUrl}/api/photos/uploads`,
+    chunkSize: CHUNK,
+    retryDelays: [],
+    metadata: { sha256: sha256(bytes), type: 'image/jpeg' },
+    fingerprint: async () => `photo:${sha256(bytes)}`,
+    ...overrides,
+  };
+}
+
+function run(upload: Upload): Promise<void> {
+  return new Promise((resolve, reject) => {
+    upload.options.onSuccess = () => resolve();
+    upload.options.onError = reject;
+    upload.start();
+  });
+}
+
+async function download(sha: string): Promise<Buffer> {
+  const res = await fetch(`${baseUrl}/api/photos/${sha}`);
+  expect(res.status).toBe(200);
+  return Buffer.from(await res.arrayBuffer());
+}
+
+describe('photo upload with tus-js-client', () => {
+  it('uploads 3 MB in 256 KB chunks and gets the identical bytes back', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const chunks: number[] = [];
+    const upload = new Upload(bytes, options(bytes, { onChunkComplete: (size) => chunks.push(size) }));
+    await run(upload);
+    expect(chunks).toHaveLength(12);
+    expect(Buffer.compare(await download(sha256(bytes)), bytes)).toBe(0);
+    expect(await readdir(join(dataDir, 'uploads-tmp'))).toEqual([]);
+  });
+
+  it('resumes a dropped upload from the server offset, with the same fingerprint, to identical bytes', async () => {
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const urlStorage = memoryUrlStorage();
+
+    // First attempt: the connection goes after more than half the chunks.
+    const first = new Upload(bytes, options(bytes, { urlStorage }));
+    await new Promise<void>((resolve, reject) => {
+      first.options.onChunkComplete = (_size, accepted, total) => {
+        if (accepted > total / 2) void first.abort().then(resolve);
+      };
+      first.options.onSuccess = () => reject(new Error('the first attempt should not finish'));
+      first.options.onError = reject;
+      first.start();
+    });
+    const url = first.url!;
+    expect(url).toMatch(new RegExp(`/api/photos/uploads/${sha256(bytes)}-[0-9a-f]{16}$`));
+
+    // The server kept what it received.
+    const head = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    const serverOffset = Number(head.headers.get('upload-offset'));
+    expect(serverOffset).toBeGreaterThan(bytes.length / 2);
+    expect(serverOffset).toBeLessThan(bytes.length);
+    await expect(fetch(`${baseUrl}/api/photos/${sha256(bytes)}`, { method: 'HEAD' })).resolves.toMatchObject({ status: 404 });
+
+    // A new client (after a reload) finds the upload by fingerprint and goes on from there.
+    const second = new Upload(bytes, options(bytes, { urlStorage }));
+    const previous = await second.findPreviousUploads();
+    expect(previous).toHaveLength(1);
+    second.resumeFromPreviousUpload(previous[0]!);
+    let firstProgress: number | undefined;
+    let sentAgain = 0;
+    second.options.onProgress = (sent) => (firstProgress ??= sent);
+    second.options.onChunkComplete = (size) => (sentAgain += size);
+    await run(second);
+    expect(second.url).toBe(url);
+    expect(firstProgress).toBeGreaterThanOrEqual(serverOffset);
+    // Only what the server lacked was sent again.
+    expect(sentAgain).toBe(bytes.length - serverOffset);
+    expect(Buffer.compare(await download(sha256(bytes)), bytes)).toBe(0);
+  });
+
+  it('resumes after the connection drops in the middle of a chunk', async () => {
+    const bytes = randomBytes(2 * 1024 * 1024);
+    const sha = sha256(bytes);
+    const created = await fetch(`${baseUrl}/api/photos/uploads`, {
+      method: 'POST',
+      headers: {
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': String(bytes.length),
+        'Upload-Metadata': `sha256 ${Buffer.from(sha).toString('base64')},type ${Buffer.from('image/jpeg').toString('base64')}`,
+      },
+    });
+    const uploadUrl = new URL(created.headers.get('location')!, baseUrl).toString();
+
+    // A PATCH that announces 1 MB, sends 300 KB and loses its connection.
+    const cut = 300 * 1024;
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(uploadUrl, {
+        method: 'PATCH',
+        headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': String(1024 * 1024) },
+      });
+      req.on('error', () => resolve());
+      req.write(bytes.subarray(0, cut), () => setTimeout(() => req.destroy(), 100));
+    });
+
+    // The server keeps what reached it, once it noticed the cut.
+    let serverOffset = 0;
+    await expect
+      .poll(async () => {
+        const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+        serverOffset = Number(head.headers.get('upload-offset'));
+        return serverOffset;
+      })
+      .toBe(cut);
+
+    const resumed = new Upload(bytes, options(bytes, { uploadUrl, chunkSize: 1024 * 1024 }));
+    let sentAgain = 0;
+    resumed.options.onChunkComplete = (size) => (sentAgain += size);
+    await run(resumed);
+    expect(sentAgain).toBe(bytes.length - cut);
+    expect(Buffer.compare(await download(sha), bytes)).toBe(0);
+  });
+
+  it('fails with 422 hash_mismatch when the bytes are not the announced ones, and stores nothing', async () => {
+    const bytes = randomBytes(600 * 1024);
+    const claimed = sha256(randomBytes(16));
+    const upload = new Upload(bytes, options(bytes, { metadata: { sha256: claimed, type: 'image/jpeg' } }));
+    const error = (await run(upload).then(
+      () => undefined,
+      (err: DetailedError) => err,
+    ))!;
+    expect(error).toBeDefined();
+    expect(error.originalResponse?.getStatus()).toBe(422);
+    expect(JSON.parse(error.originalResponse!.getBody())).toMatchObject({ error: { code: 'hash_mismatch' } });
+    await expect(fetch(`${baseUrl}/api/photos/${claimed}`, { method: 'HEAD' })).resolves.toMatchObject({ status: 404 });
+    expect(await readdir(join(dataDir, 'uploads-tmp'))).toEqual([]);
+  });
+});

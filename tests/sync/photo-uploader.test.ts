@@ -1,0 +1,337 @@
+// The device's photo uploader and downloader against the real server (createApp on a real port,
+// a temp SQLite file and data dir), with the device database in fake-indexeddb.
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LoupeDb } from '../../src/db/loupe-db';
+import {
+  TUS_UPLOAD_PREFIX,
+  evictConfirmedFullSize,
+  listPhotoErrors,
+  listUnuploaded,
+  readPhotoBytes,
+  sha256Hex,
+  storePhotoBytes,
+} from '../../src/db/photo-bytes-repo';
+import type { PhotoMeta } from '../../src/db/records';
+import { newId } from '../../src/domain/ids';
+import { downloadMissingThumbnails, fetchFullSize } from '../../src/sync/photo-downloader';
+import { uploadPendingPhotos, type PhotoUploadProgress } from '../../src/sync/photo-uploader';
+import { createApp } from '../../sync-server/app';
+import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
+import type { Storage } from '../../sync-server/storage/storage';
+import { makeTempDir, TEST_VERSION } from '../server/helpers';
+
+let dir: { path: string; remove: () => Promise<void> };
+let storage: Storage;
+let server: Server;
+let baseUrl: string;
+/** Requests the server saw, "METHOD path". */
+const seen: string[] = [];
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
+  const s = createServer(handler);
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+  return { server: s, url: `http://127.0.0.1:${(s.address() as AddressInfo).port}` };
+}
+
+async function close(s: Server): Promise<void> {
+  s.closeAllConnections();
+  await new Promise((resolve) => s.close(resolve));
+}
+
+beforeAll(async () => {
+  dir = await makeTempDir('loupe-photo-sync-');
+  const dataDir = join(dir.path, 'data');
+  storage = createSqliteStorage({ dataDir });
+  await storage.migrate();
+  const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
+  ({ server, url: baseUrl } = await listen((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    app(req, res);
+  }));
+});
+afterAll(async () => {
+  await close(server);
+  await storage.close();
+  await dir.remove();
+});
+
+const opened: LoupeDb[] = [];
+function freshDb() {
+  const db = new LoupeDb(`photo-sync-${Math.random()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  seen.length = 0;
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+function randomBytes(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  for (let at = 0; at < size; at += 65_536) crypto.getRandomValues(bytes.subarray(at, Math.min(size, at + 65_536)));
+  return bytes;
+}
+
+/** A photo taken on this device: full size and thumbnail bytes, not uploaded. */
+async function takePhoto(db: LoupeDb, fullSize = 200_000) {
+  const full = randomBytes(fullSize);
+  const thumb = randomBytes(8_000);
+  const fullSha = await sha256Hex(full);
+  const thumbSha = await sha256Hex(thumb);
+  await storePhotoBytes(db, { sha256: fullSha, type: 'image/jpeg', bytes: full, kind: 'full' });
+  await storePhotoBytes(db, { sha256: thumbSha, type: 'image/webp', bytes: thumb, kind: 'thumb' });
+  const meta: PhotoMeta = {
+    id: newId(),
+    jobId: newId(),
+    stage: 'before',
+    sha256: fullSha,
+    thumbSha256: thumbSha,
+    mime: 'image/jpeg',
+    width: 100,
+    height: 100,
+    byteLength: full.byteLength,
+    takenAt: new Date().toISOString(),
+    takenBy: newId(),
+    marks: [],
+  };
+  await db.photos.add(meta);
+  return { full, thumb, fullSha, thumbSha, meta };
+}
+
+/** Byte-for-byte equality (vitest's deep equality walks a 3 MB array element by element: far too slow). */
+const same = (a: Uint8Array | ArrayBuffer | undefined, b: Uint8Array): boolean =>
+  a !== undefined && Buffer.from(a instanceof ArrayBuffer ? new Uint8Array(a) : a).equals(Buffer.from(b));
+
+async function onServer(sha: string): Promise<Uint8Array | undefined> {
+  const res = await fetch(`${baseUrl}/api/photos/${sha}`);
+  return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : undefined;
+}
+
+const tusUploadKeys = (db: LoupeDb) => db.syncState.where('key').startsWith(TUS_UPLOAD_PREFIX).primaryKeys();
+
+describe('uploadPendingPhotos', () => {
+  it('uploads thumbnails and full-size bytes, then marks them confirmed', async () => {
+    const db = freshDb();
+    const a = await takePhoto(db);
+    const b = await takePhoto(db);
+    const progress: PhotoUploadProgress[] = [];
+    const result = await uploadPendingPhotos({ db, baseUrl, onProgress: (p) => progress.push(p) });
+    expect(result).toEqual({ uploaded: 4, skipped: 0, failed: 0 });
+    for (const photo of [a, b]) {
+      expect(same(await onServer(photo.fullSha), photo.full)).toBe(true);
+      expect(same(await onServer(photo.thumbSha), photo.thumb)).toBe(true);
+    }
+    expect(await listUnuploaded(db)).toEqual([]);
+    expect((await db.photoBytes.get(a.fullSha))?.uploadedAt).toEqual(expect.any(String));
+    // Thumbnails went first; the stored upload URLs are gone once done.
+    expect(progress[0]?.kind).toBe('thumb');
+    expect(progress.at(-1)).toMatchObject({ index: 4, count: 4 });
+    expect(await tusUploadKeys(db)).toEqual([]);
+    // A second run has nothing to do and asks nothing.
+    seen.length = 0;
+    expect(await uploadPendingPhotos({ db, baseUrl })).toEqual({ uploaded: 0, skipped: 0, failed: 0 });
+    expect(seen).toEqual([]);
+  });
+
+  it('skips the bytes the server already holds (asked in one batch), sending nothing', async () => {
+    const first = freshDb();
+    const photo = await takePhoto(first);
+    await uploadPendingPhotos({ db: first, baseUrl });
+
+    // Another device holds the same bytes (a lost acknowledgement looks the same).
+    const second = freshDb();
+    await storePhotoBytes(second, { sha256: photo.fullSha, type: 'image/jpeg', bytes: photo.full, kind: 'full' });
+    await storePhotoBytes(second, { sha256: photo.thumbSha, type: 'image/webp', bytes: photo.thumb, kind: 'thumb' });
+    seen.length = 0;
+    expect(await uploadPendingPhotos({ db: second, baseUrl })).toEqual({ uploaded: 0, skipped: 2, failed: 0 });
+    expect(seen).toEqual(['POST /api/photos/have']);
+    expect(await listUnuploaded(second)).toEqual([]);
+  });
+
+  it('resumes an interrupted upload from the server offset on the next run (after a reload)', async () => {
+    const db = freshDb();
+    const big = randomBytes(3 * 1024 * 1024);
+    const bigSha = await sha256Hex(big);
+    await storePhotoBytes(db, { sha256: bigSha, type: 'image/jpeg', bytes: big, kind: 'full' });
+
+    const controller = new AbortController();
+    const interrupted = await uploadPendingPhotos({
+      db,
+      baseUrl,
+      chunkSize: 256 * 1024,
+      signal: controller.signal,
+      onProgress: ({ bytesSent, bytesTotal }) => {
+        if (bytesSent > bytesTotal / 2) controller.abort();
+      },
+    });
+    expect(interrupted).toEqual({ uploaded: 0, skipped: 0, failed: 0, stopped: 'aborted' });
+    expect(await onServer(bigSha)).toBeUndefined();
+
+    // The upload URL survived in the device database, and the server kept what it received.
+    const [key] = await tusUploadKeys(db);
+    const stored = (await db.syncState.get(key!))?.value as { uploadUrl: string };
+    expect(stored.uploadUrl).toMatch(new RegExp(`^${baseUrl}/api/photos/uploads/${bigSha}-`));
+    let serverOffset = 0;
+    await expect
+      .poll(async () => {
+        const head = await fetch(stored.uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+        serverOffset = Number(head.headers.get('upload-offset'));
+        return serverOffset;
+      })
+      .toBeGreaterThan(0);
+
+    // A fresh run (as after a reload) goes on from there.
+    let firstSent: number | undefined;
+    seen.length = 0;
+    const resumed = await uploadPendingPhotos({ db, baseUrl, chunkSize: 256 * 1024, onProgress: ({ bytesSent }) => (firstSent ??= bytesSent) });
+    expect(resumed).toEqual({ uploaded: 1, skipped: 0, failed: 0 });
+    expect(firstSent).toBeGreaterThanOrEqual(serverOffset);
+    expect(seen.filter((s) => s.startsWith('POST /api/photos/uploads'))).toEqual([]);
+    expect(same(await onServer(bigSha), big)).toBe(true);
+    expect(await tusUploadKeys(db)).toEqual([]);
+  });
+
+  it('detects damaged local bytes on read, records them, and goes on with the others', async () => {
+    const db = freshDb();
+    const damaged = await takePhoto(db);
+    const fine = await takePhoto(db);
+    const row = await db.photoBytes.get(damaged.fullSha);
+    const flipped = new Uint8Array(row!.bytes);
+    flipped[10] = flipped[10]! ^ 0x01;
+    await db.photoBytes.update(damaged.fullSha, { bytes: flipped.buffer });
+
+    const result = await uploadPendingPhotos({ db, baseUrl });
+    expect(result).toEqual({ uploaded: 3, skipped: 0, failed: 1 });
+    expect(await onServer(damaged.fullSha)).toBeUndefined();
+    expect(same(await onServer(fine.fullSha), fine.full)).toBe(true);
+    expect(await listPhotoErrors(db)).toEqual({ [damaged.fullSha]: { code: 'damaged', message: expect.any(String), at: expect.any(String) } });
+    // Never confirmed, so never evicted: the only copy stays for someone to look at.
+    expect(await listUnuploaded(db)).toEqual([{ sha256: damaged.fullSha, kind: 'full' }]);
+  });
+
+  it('records a 422 hash_mismatch from the server (bytes changed on the way) and goes on', async () => {
+    const db = freshDb();
+    const target = await takePhoto(db);
+    const other = await takePhoto(db);
+    // A proxy that flips one byte of every PATCH body for the target photo.
+    const proxy = await listen((req, res) => {
+      const flip = req.method === 'PATCH' && req.url!.includes(target.fullSha);
+      let first = true;
+      const upstream = httpRequest(`${baseUrl}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      req
+        .pipe(
+          new Transform({
+            transform(chunk: Buffer, _enc, done) {
+              if (flip && first) {
+                chunk[0] = chunk[0]! ^ 0xff;
+                first = false;
+              }
+              done(null, chunk);
+            },
+          }),
+        )
+        .pipe(upstream);
+    });
+    try {
+      const result = await uploadPendingPhotos({ db, baseUrl: proxy.url, retryDelays: [] });
+      expect(result).toEqual({ uploaded: 3, skipped: 0, failed: 1 });
+    } finally {
+      await close(proxy.server);
+    }
+    expect(await listPhotoErrors(db)).toMatchObject({ [target.fullSha]: { code: 'hash_mismatch' } });
+    expect(await onServer(target.fullSha)).toBeUndefined();
+    expect(same(await onServer(other.fullSha), other.full)).toBe(true);
+    expect(await tusUploadKeys(db)).toEqual([]);
+
+    // Once the bytes go through, the error is cleared.
+    expect(await uploadPendingPhotos({ db, baseUrl })).toEqual({ uploaded: 1, skipped: 0, failed: 0 });
+    expect(await listPhotoErrors(db)).toEqual({});
+  });
+
+  it('stops at once when the server cannot be reached, changing nothing', async () => {
+    const db = freshDb();
+    await takePhoto(db);
+    const nowhere = await listen(() => {});
+    const url = nowhere.url;
+    await close(nowhere.server);
+    expect(await uploadPendingPhotos({ db, baseUrl: url })).toEqual({ uploaded: 0, skipped: 0, failed: 0, stopped: 'offline' });
+    expect(await listUnuploaded(db)).toHaveLength(2);
+  });
+});
+
+describe('eviction and fetching back', () => {
+  it('evicts only confirmed full-size bytes, and fetchFullSize brings them back checked', async () => {
+    const db = freshDb();
+    const uploaded = await takePhoto(db);
+    await uploadPendingPhotos({ db, baseUrl });
+    const pending = await takePhoto(db);
+
+    expect(await evictConfirmedFullSize(db)).toEqual([uploaded.fullSha]);
+    expect(await readPhotoBytes(db, uploaded.fullSha)).toEqual({ ok: false, reason: 'missing' });
+    expect((await readPhotoBytes(db, uploaded.thumbSha)).ok).toBe(true);
+    expect((await readPhotoBytes(db, pending.fullSha)).ok).toBe(true);
+    expect((await readPhotoBytes(db, pending.thumbSha)).ok).toBe(true);
+
+    const back = await fetchFullSize({ db, baseUrl, sha: uploaded.fullSha });
+    expect(back.ok).toBe(true);
+    if (back.ok) expect(same(back.record.bytes, uploaded.full)).toBe(true);
+    expect(await db.photoBytes.get(uploaded.fullSha)).toMatchObject({ kind: 'full', type: 'image/jpeg', uploadedAt: expect.any(String) });
+    // Cached: asked again, it does not touch the network.
+    seen.length = 0;
+    expect((await fetchFullSize({ db, baseUrl, sha: uploaded.fullSha })).ok).toBe(true);
+    expect(seen).toEqual([]);
+    expect(await fetchFullSize({ db, baseUrl, sha: 'cd'.repeat(32) })).toEqual({ ok: false, reason: 'not_found' });
+  });
+});
+
+describe('downloadMissingThumbnails', () => {
+  it('fetches the thumbnails this device lacks, checks and stores them; what the server lacks is counted', async () => {
+    const bench = freshDb();
+    const photos = [await takePhoto(bench), await takePhoto(bench), await takePhoto(bench)];
+    await uploadPendingPhotos({ db: bench, baseUrl });
+
+    // The manager's iPad: the records arrived by sync, no bytes yet.
+    const ipad = freshDb();
+    await ipad.photos.bulkAdd(photos.map((p) => p.meta));
+    const notUploaded = { ...photos[0]!.meta, id: newId(), thumbSha256: 'ab'.repeat(32) };
+    await ipad.photos.add(notUploaded);
+
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl })).toEqual({ downloaded: 3, missing: 1, failed: 0 });
+    for (const p of photos) {
+      const read = await readPhotoBytes(ipad, p.thumbSha);
+      expect(read.ok).toBe(true);
+      if (read.ok) expect(read.record).toMatchObject({ kind: 'thumb', type: 'image/webp', uploadedAt: expect.any(String) });
+    }
+    // Full-size bytes stay on the server until someone opens one.
+    expect(await ipad.photoBytes.count()).toBe(3);
+    // Nothing left to do but the one the server lacks.
+    seen.length = 0;
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl })).toEqual({ downloaded: 0, missing: 1, failed: 0 });
+    expect(seen).toEqual([`GET /api/photos/${'ab'.repeat(32)}`]);
+  });
+
+  it('refuses bytes that do not match their hash (a damaged answer) and stores nothing', async () => {
+    const bench = freshDb();
+    const photo = await takePhoto(bench);
+    await uploadPendingPhotos({ db: bench, baseUrl });
+    const ipad = freshDb();
+    await ipad.photos.add(photo.meta);
+    const tampering: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      bytes[0] = bytes[0]! ^ 0xff;
+      return new Response(bytes, { status: res.status, headers: res.headers });
+    };
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, fetch: tampering })).toEqual({ downloaded: 0, missing: 0, failed: 1 });
+    expect(await ipad.photoBytes.count()).toBe(0);
+    expect(await fetchFullSize({ db: ipad, baseUrl, sha: photo.fullSha, fetch: tampering })).toEqual({ ok: false, reason: 'damaged' });
+  });
+});
