@@ -8,7 +8,11 @@ import { staticApp } from './http/static-app';
 import { createLogger, httpLogger, type Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { healthRouter } from './routes/health';
+import { photosRouter } from './routes/photos';
+import { pushBodyParser, syncRouter } from './routes/sync';
 import type { Storage } from './storage/storage';
+import { createLocalNotifier, type Notifier } from './sync/notifier';
+import { createPokeStreams, type PokeStreams } from './sync/poke-streams';
 
 export interface AppOptions {
   storage: Storage;
@@ -19,6 +23,14 @@ export interface AppOptions {
   version: string;
   /** Largest JSON body accepted (body-parser syntax). */
   jsonLimit?: string | number;
+  /** Photo files live under it (<dataDir>/photos, uploads-tmp); main.ts passes config.dataDir. Tests may omit it. */
+  dataDir?: string;
+  /** Largest photo accepted, in bytes (default 40 MB). */
+  photoMaxBytes?: number;
+  /** Carries sync pokes between instances; default: in-process (right for one SQLite server). */
+  notifier?: Notifier;
+  /** The open sync event streams, built on the same notifier; pass it to close them on shutdown. */
+  pokeStreams?: PokeStreams;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -33,7 +45,10 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  app.use('/api', apiRouter({ storage, version, jsonLimit: options.jsonLimit ?? '1mb' }));
+  app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger }));
+  const notifier = options.notifier ?? createLocalNotifier();
+  const pokeStreams = options.pokeStreams ?? createPokeStreams({ notifier, currentSeq: () => storage.currentSeq() });
+  app.use('/api', apiRouter({ storage, version, jsonLimit: options.jsonLimit ?? '1mb', notifier, pokeStreams }));
   app.use(staticApp(appDir));
   app.use((req) => {
     throw new HttpError(404, 'not_found', `Nothing at ${req.path}.`);
@@ -42,16 +57,27 @@ export function createApp(options: AppOptions): express.Express {
   return app;
 }
 
-function apiRouter(options: { storage: Storage; version: string; jsonLimit: string | number }): Router {
+interface ApiOptions {
+  storage: Storage;
+  version: string;
+  jsonLimit: string | number;
+  notifier: Notifier;
+  pokeStreams: PokeStreams;
+}
+
+function apiRouter(options: ApiOptions): Router {
   const api = Router();
   // Version first: an incompatible app is told to update even when its body would not parse.
   api.use(checkProtocolVersion);
+  // Push first with its larger limit; the default parser then skips the already-read body.
+  api.post('/sync/push', pushBodyParser);
   api.use(express.json({ limit: options.jsonLimit }));
   api.use(healthRouter(options));
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApiDocument(options.version));
   });
-  // Later routers (sync, photos, ...) mount here.
+  api.use(syncRouter(options));
+  // Later routers (photos, ...) mount here.
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No API route for ${req.method} ${req.baseUrl}${req.path}.`);
   });

@@ -6,6 +6,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { installGracefulShutdown } from './shutdown';
 import { openStorage } from './storage/open-storage';
+import { openNotifier } from './sync/open-notifier';
+import { createPokeStreams } from './sync/poke-streams';
 import { SERVER_VERSION } from './version';
 
 function loadConfigOrExit(): Config {
@@ -42,12 +44,14 @@ async function start(config: Config, logger: Logger): Promise<void> {
     if (!existsSync(config.appDir)) {
       logger.warn({ appDir: config.appDir }, 'the app is not built (npm run build); serving the API only');
     }
-    const app = createApp({ storage, appDir: config.appDir, logger, version: SERVER_VERSION });
+    const notifier = await openNotifier({ databaseUrl: config.databaseUrl, storage, logger });
+    const pokeStreams = createPokeStreams({ notifier, currentSeq: () => storage.currentSeq() });
+    const app = createApp({ storage, appDir: config.appDir, dataDir: config.dataDir, photoMaxBytes: config.photoMaxBytes, logger, version: SERVER_VERSION, notifier, pokeStreams });
     const server = createServer(app);
     await listen(server, config.port, config.host);
     const url = displayUrl(server, config.host);
     logger.info({ url, storage: storage.kind, version: SERVER_VERSION }, `Loupe server listening on ${url}`);
-    installGracefulShutdown({ server, storage, logger });
+    installGracefulShutdown({ server, storage, logger, pokeStreams, notifier });
   } catch (err) {
     await storage.close().catch(() => {});
     throw err;

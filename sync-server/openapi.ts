@@ -27,6 +27,7 @@ export const ErrorBodySchema = registerSchema('ErrorBody', ErrorBody);
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Malformed request (bad_request) or invalid input (validation_failed, with fields).',
   404: 'No such resource (not_found).',
+  409: 'Conflict (conflict); on push, the device skipped a sequence number (sequence_gap, with details.lastAppliedSeq).',
   413: 'Request body too large (payload_too_large).',
   426: `The ${PROTOCOL_HEADER} header names an incompatible protocol version (protocol_mismatch): update the app.`,
   500: 'Unexpected server error (internal); details are in the server log only.',

@@ -116,6 +116,8 @@ export const Job = z.object({
   assigneeId: Id.optional(),
   holdReason: z.enum(HOLD_REASONS).optional(),
   notes: z.string().max(5_000).default(''),
+  /** Checklist template ids (`<service>@<version>`) pinned when work first started. */
+  checklistTemplates: z.array(z.string().regex(/^[a-z_]+@\d+$/)).max(20).optional(),
   /** Seen by manager and intake only; never sent to a jeweler's device. */
   clientRef: z.string().max(120).optional(),
   createdAt: IsoDateTime,
@@ -309,8 +311,9 @@ export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export const MutationResult = z.discriminatedUnion('status', [
   z.object({ id: Id, status: z.literal('applied') }),
-  /** At or below the device's last applied sequence: acknowledged, not applied again. */
+  /** At or below the device's last applied sequence, and applied the first time: acknowledged, not applied again. */
   z.object({ id: Id, status: z.literal('duplicate') }),
+  /** Refused; it still consumed its sequence. A retry of a refused mutation gets the same refusal again. */
   z.object({ id: Id, status: z.literal('refused'), code: z.enum(REFUSAL_CODES), message: z.string() }),
 ]);
 export type MutationResult = z.infer<typeof MutationResult>;
@@ -350,3 +353,40 @@ export type PullResponse = z.infer<typeof PullResponse>;
 
 /** Server-Sent Event on /api/sync/events: "something changed, pull". */
 export const PokeEvent = z.object({ seq: z.int().min(0) });
+
+// ---------------------------------------------------------------- photos
+
+/**
+ * Photo bytes travel apart from sync, addressed by their SHA-256 (the record's `sha256` and
+ * `thumbSha256`): uploaded with tus (resumable) to PHOTO_UPLOADS_PATH, read back with
+ * GET /api/photos/<sha256>. Retrying is always safe: the same bytes have the same address.
+ */
+export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
+export const PhotoMime = z.enum(PHOTO_MIME_TYPES);
+export type PhotoMime = z.infer<typeof PhotoMime>;
+
+/** The tus endpoint (creation: POST here; then HEAD/PATCH on the Location it answers). */
+export const PHOTO_UPLOADS_PATH = '/api/photos/uploads';
+/** The server's default largest photo, in bytes (LOUPE_PHOTO_MAX_MB changes it). */
+export const PHOTO_MAX_BYTES_DEFAULT = 40 * 1024 * 1024;
+/** Most hashes one POST /api/photos/have may ask about. */
+export const PHOTO_HAVE_MAX = 500;
+
+/** What a tus upload says about itself in its Upload-Metadata header. */
+export const PhotoUploadMetadata = z.object({
+  sha256: Sha256Hex,
+  type: PhotoMime,
+});
+export type PhotoUploadMetadata = z.infer<typeof PhotoUploadMetadata>;
+
+/** POST /api/photos/have: which of these does the server already hold? */
+export const PhotoHaveRequest = z.object({
+  sha256: z.array(Sha256Hex).max(PHOTO_HAVE_MAX),
+});
+export type PhotoHaveRequest = z.infer<typeof PhotoHaveRequest>;
+
+export const PhotoHaveResponse = z.object({
+  /** The asked hashes the server holds, each once, in the order asked. */
+  have: z.array(Sha256Hex),
+});
+export type PhotoHaveResponse = z.infer<typeof PhotoHaveResponse>;

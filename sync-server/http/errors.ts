@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ErrorBody, ErrorCode } from '../../src/protocol/protocol';
 
 type FieldError = NonNullable<ErrorBody['error']['fields']>[number];
+type ErrorDetails = NonNullable<ErrorBody['error']['details']>;
 
 export class HttpError extends Error {
   constructor(
@@ -13,11 +14,16 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Machine-readable facts the client recovers with, e.g. { lastAppliedSeq } for sequence_gap. */
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'HttpError';
   }
 }
+
+/** Most field errors one answer lists. */
+export const MAX_FIELD_ERRORS = 20;
 
 /**
  * Parses client input with a protocol schema; a mismatch is the client's fault (400 with the
@@ -27,11 +33,15 @@ export class HttpError extends Error {
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
+  const issues = result.error.issues;
+  // A hostile or broken batch can fail in thousands of places: the first few say what is wrong.
+  const fields = issues.slice(0, MAX_FIELD_ERRORS).map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
-  throw new HttpError(400, 'validation_failed', 'The request is not valid.', fields);
+  const more = issues.length - fields.length;
+  const message = more > 0 ? `The request is not valid (${more} more problems not listed).` : 'The request is not valid.';
+  throw new HttpError(400, 'validation_failed', message, fields);
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -84,6 +94,7 @@ export function toHttpError(err: unknown): HttpError | undefined {
 export function sendError(res: Response, err: HttpError): void {
   const body: ErrorBody = { error: { code: err.code, message: err.message } };
   if (err.fields) body.error.fields = err.fields;
+  if (err.details) body.error.details = err.details;
   res.status(err.status).json(body);
 }
 

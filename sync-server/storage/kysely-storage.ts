@@ -5,6 +5,9 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import { LATEST_MIGRATION, migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { META_KEYS, type Storage, type StorageKind } from './storage';
+import { pullChanges } from './sync-pull';
+import { pushBatch } from './sync-push';
+import { readCounter, seedRecords } from './sync-records';
 
 export interface KyselyStorageOptions {
   kind: StorageKind;
@@ -33,6 +36,14 @@ export function kyselyStorage({ kind, db, migrationSchema }: KyselyStorageOption
       .execute();
   }
 
+  // Set once by the first migrate() and never changed, so it is read once.
+  let workshopId: string | undefined;
+  async function getWorkshopId(): Promise<string> {
+    workshopId ??= await getMeta(META_KEYS.workshopId);
+    if (workshopId === undefined) throw new Error('No workshop id: run migrate() first.');
+    return workshopId;
+  }
+
   return {
     kind,
     getMeta,
@@ -57,6 +68,16 @@ export function kyselyStorage({ kind, db, migrationSchema }: KyselyStorageOption
         .execute();
       await setMeta(META_KEYS.schemaVersion, LATEST_MIGRATION);
     },
+
+    push: (request) => pushBatch(db, request),
+
+    async pull(cursor, limit) {
+      return pullChanges(db, await getWorkshopId(), cursor, limit);
+    },
+
+    currentSeq: () => readCounter(db),
+
+    seedRecords: (entity, records) => seedRecords(db, entity, records),
 
     async ping() {
       await sql`select 1`.execute(db);

@@ -1,9 +1,20 @@
 // The server's storage, behind one interface: SQLite on a single machine (the default), PostgreSQL
 // for a larger house with several stateless instances. Both implementations share their SQL
 // (kysely) and pass one contract suite (tests/server/storage-contract.ts).
-// Keep this interface small: each feature adds the few methods it needs (the Sync issue adds push/pull).
+// Keep this interface small: each feature adds the few methods it needs.
+import type { Entity, PullResponse, PushRequest, PushResponse } from '../../src/protocol/protocol';
 
 export type StorageKind = 'sqlite' | 'postgres';
+
+/** What a push did: applied in one transaction, or refused whole because the device skipped a sequence. */
+export type PushOutcome =
+  | {
+      kind: 'ok';
+      response: PushResponse;
+      /** The highest seq this push wrote, or null when it wrote nothing (nothing to poke about). */
+      changedSeq: number | null;
+    }
+  | { kind: 'gap'; lastAppliedSeq: number };
 
 export interface Storage {
   readonly kind: StorageKind;
@@ -15,6 +26,21 @@ export interface Storage {
   getMeta(key: string): Promise<string | undefined>;
   /** Inserts or overwrites. */
   setMeta(key: string, value: string): Promise<void>;
+  /**
+   * Applies a device's batch of mutations in ONE transaction, in order, each exactly once
+   * (ARCHITECTURE.md, "Sync"). Refusals come back per mutation; a sequence gap refuses the batch.
+   */
+  push(request: PushRequest): Promise<PushOutcome>;
+  /** Latest states of the records changed after the cursor, in server order (cursor format: `<workshopId>.<seq>`). */
+  pull(cursor: string | undefined, limit: number): Promise<PullResponse>;
+  /** The last seq allocated (0 on an empty database). */
+  currentSeq(): Promise<number>;
+  /**
+   * Writes records directly, bypassing mutations and conflict rules but not validation (throws on
+   * an invalid record or a job number already taken): the demo seed, tests, and the first people
+   * until device pairing exists.
+   */
+  seedRecords(entity: Entity, records: object[]): Promise<void>;
   /** Releases connections (closes the SQLite file / ends the pool). Safe to call twice. */
   close(): Promise<void>;
 }

@@ -3,6 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { META_KEYS, type Storage } from '../../sync-server/storage/storage';
 import { LATEST_MIGRATION } from '../../sync-server/storage/migrations';
+import { syncPullContract } from './sync-pull-contract';
+import { syncPushContract } from './sync-push-contract';
 
 export interface StorageHarness {
   /** Prepares an empty database (a temp dir, a fresh schema). */
@@ -88,5 +90,13 @@ export function storageContractSuite(kind: Storage['kind'], harness: StorageHarn
       await storage.close();
       await expect(storage.close()).resolves.toBeUndefined();
     });
+
+    const openMigrated = async () => {
+      const storage = await open();
+      await storage.migrate();
+      return storage;
+    };
+    syncPushContract(openMigrated);
+    syncPullContract(openMigrated);
   });
 }

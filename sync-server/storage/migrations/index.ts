@@ -2,9 +2,11 @@
 // migrations folder to read at run time. Kysely applies them in name order.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_meta';
+import * as m0002 from './0002_sync';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_meta': m0001,
+  '0002_sync': m0002,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';

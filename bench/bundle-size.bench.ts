@@ -1,0 +1,48 @@
+// Bytes shipped per route, gzip-compressed, from the production build's module graph: what a
+// tablet downloads to show each screen the first time (afterwards the service worker has it).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Result } from './lib/measure';
+
+const DIST = 'dist';
+
+function gz(file: string): number {
+  return gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+}
+
+/** The JS files reachable from `entry` through static imports (what loads before the screen can show). */
+function closure(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry)) return seen;
+  seen.add(entry);
+  const code = readFileSync(join(DIST, entry), 'utf8');
+  for (const match of code.matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g)) closure(`assets/${match[1]}`, seen);
+  return seen;
+}
+
+export async function run(): Promise<Result[]> {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const entry = /src="\/(assets\/index-[\w-]+\.js)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no entry script in dist/index.html: run npm run build first');
+  const assets = readdirSync(join(DIST, 'assets'));
+  const routes: Record<string, string | undefined> = {
+    bench: assets.find((f) => /^BenchHomePage-.*\.js$/.test(f)),
+    job: assets.find((f) => /^JobPage-.*\.js$/.test(f)),
+    scan: assets.find((f) => /^ScanPage-.*\.js$/.test(f)),
+    settings: assets.find((f) => /^SettingsPage-.*\.js$/.test(f)),
+    sync: assets.find((f) => /^SyncPage-.*\.js$/.test(f)),
+  };
+  const shell = closure(entry);
+  const results: Result[] = [];
+  for (const [route, chunk] of Object.entries(routes)) {
+    if (!chunk) continue;
+    const files = closure(`assets/${chunk}`, new Set(shell));
+    const bytes = [...files].reduce((sum, f) => sum + gz(f), 0) / 1024;
+    const budget = route === 'bench' ? 150 : undefined;
+    results.push({
+      name: `JavaScript for the ${route} route (gzip)`, unit: 'KB', stats: { runs: 1, min: bytes, median: bytes, max: bytes },
+      ...(budget ? { goal: `≤ ${budget} KB`, meetsGoal: bytes <= budget } : {}),
+    });
+  }
+  return results;
+}

@@ -1,0 +1,127 @@
+// One mutation of a push, judged and written inside the push's transaction. The conflict rules
+// themselves are the pure applyPut/applyMove the device runs too (src/domain/apply-change.ts);
+// this file adds what only the authority can check: who the person is, unique job numbers, the
+// record's schema, and the few server-side guards listed in planPut/planMove.
+import { applyMove, applyPut, type JobLike } from '../../src/domain/apply-change';
+import { canMove } from '../../src/domain/job-status';
+import type { Role } from '../../src/domain/vocabulary';
+import { ENTITY_SCHEMAS, JobMovePatch, type Entity, type Mutation, type MutationResult, type RefusalCode } from '../../src/protocol/protocol';
+import { claimJobNumber, jobNumberOwner, readRecord, writeRecord, type Db, type Fields } from './sync-records';
+
+interface Write {
+  entity: Entity;
+  id: string;
+  data: Fields;
+}
+
+/** What a mutation will write once every check passed, or why it is refused. */
+type Plan = { ok: true; writes: Write[]; jobNumber?: string } | { ok: false; code: RefusalCode; message: string };
+
+const MAX_MESSAGE = 300;
+
+function refuse(code: RefusalCode, message: string): Plan & { ok: false } {
+  return { ok: false, code, message: message.slice(0, MAX_MESSAGE) };
+}
+
+/** Schema-checks a merged record, naming the first failing field; returns the parsed (stripped) record. */
+function checkRecord(entity: Entity, entityId: string, record: Fields): { ok: true; data: Fields } | (Plan & { ok: false }) {
+  if (record.id !== entityId) return refuse('invalid', `The ${entity}'s id must be the mutation's entityId (${entityId}).`);
+  const result = ENTITY_SCHEMAS[entity].safeParse(record);
+  if (result.success) return { ok: true, data: result.data as Fields };
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') || '(record)';
+  return refuse('invalid', `${entity} ${path}: ${issue?.message ?? 'invalid'}`);
+}
+
+/**
+ * A job starts at intake, or at queued when its creator may release it to the bench (intake
+ * then release_to_bench in one step). Any other start would skip the state machine, QC included.
+ */
+function newJobStatusRefusal(status: unknown, role: Role): (Plan & { ok: false }) | undefined {
+  if (status === 'intake') return undefined;
+  if (status !== 'queued') return refuse('forbidden_field', 'A new job starts at intake or queued; its status then changes only through moves.');
+  if (canMove('intake', 'queued', role).ok) return undefined;
+  return refuse('role_not_allowed', `A ${role} cannot release a new job to the bench: create it at intake.`);
+}
+
+async function planPut(trx: Db, mutation: Mutation, role: Role): Promise<Plan> {
+  const { entity, entityId, patch, at } = mutation;
+  // A review is evidence of a QC decision: it exists only with the move it decided (planMove).
+  if (entity === 'qcReview') {
+    return refuse('invalid', 'A QC review is sent with the approve or send-to-rework move it belongs to.');
+  }
+  // People carry roles, and roles decide every move: only an admin manages them.
+  if (entity === 'person' && role !== 'admin') return refuse('role_not_allowed', 'Only an admin can add or change people.');
+
+  const current = await readRecord(trx, entity, entityId);
+  const outcome = applyPut(entity, current, patch, at);
+  if (!outcome.ok) return refuse(outcome.code, outcome.message);
+  if (entity === 'job' && current === undefined) {
+    const refusal = newJobStatusRefusal(outcome.record.status, role);
+    if (refusal) return refusal;
+  }
+  const checked = checkRecord(entity, entityId, outcome.record);
+  if (!checked.ok) return checked;
+
+  if (entity === 'job' && current === undefined) {
+    const number = String(checked.data.number);
+    const owner = await jobNumberOwner(trx, number);
+    if (owner !== undefined && owner !== entityId) {
+      return refuse('duplicate_number', `Job number ${number} is already used by another job.`);
+    }
+    return { ok: true, writes: [{ entity, id: entityId, data: checked.data }], jobNumber: number };
+  }
+  return { ok: true, writes: [{ entity, id: entityId, data: checked.data }] };
+}
+
+async function planMove(trx: Db, mutation: Mutation, role: Role): Promise<Plan> {
+  const { entity, entityId, at } = mutation;
+  if (entity !== 'job') return refuse('invalid', `Only a job has status moves, not a ${entity}.`);
+  const parsed = JobMovePatch.safeParse(mutation.patch);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse('invalid', `move ${issue?.path.map(String).join('.') || '(patch)'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const move = parsed.data;
+  const job = (await readRecord(trx, 'job', entityId)) as JobLike | undefined;
+  const outcome = applyMove(job, move, mutation.baseVersion, role, at);
+  if (!outcome.ok) return refuse(outcome.code, outcome.message);
+  const checked = checkRecord('job', entityId, outcome.record);
+  if (!checked.ok) return checked;
+  const writes: Write[] = [{ entity: 'job', id: entityId, data: checked.data }];
+
+  const { review } = move;
+  if (review) {
+    // applyMove already matched the decision to the move; these keep the evidence honest.
+    if (job?.status !== 'awaiting_qc') return refuse('invalid', 'A QC review travels only with approve or send-to-rework.');
+    if (review.jobId !== entityId) return refuse('invalid', 'The QC review names another job.');
+    if (review.reviewerId !== mutation.personId) return refuse('invalid', 'The QC review must be signed by the person who decides.');
+    const existing = await readRecord(trx, 'qcReview', review.id);
+    const reviewOutcome = applyPut('qcReview', existing, review, at);
+    if (!reviewOutcome.ok) return refuse(reviewOutcome.code, reviewOutcome.message);
+    const checkedReview = checkRecord('qcReview', review.id, reviewOutcome.record);
+    if (!checkedReview.ok) return checkedReview;
+    writes.push({ entity: 'qcReview', id: review.id, data: checkedReview.data });
+  }
+  return { ok: true, writes };
+}
+
+/**
+ * Judges one mutation and, when accepted, writes its records (each under a new seq).
+ * Returns the result for the device and the highest seq written (null when refused).
+ */
+export async function applyMutation(trx: Db, mutation: Mutation): Promise<{ result: MutationResult; wroteSeq: number | null }> {
+  const person = await readRecord(trx, 'person', mutation.personId);
+  const plan: Plan = !person
+    ? refuse('unknown_person', 'The person who made this change is not known to the server.')
+    : mutation.op === 'put'
+      ? await planPut(trx, mutation, person.role as Role)
+      : await planMove(trx, mutation, person.role as Role);
+  if (!plan.ok) {
+    return { result: { id: mutation.id, status: 'refused', code: plan.code, message: plan.message }, wroteSeq: null };
+  }
+  if (plan.jobNumber !== undefined) await claimJobNumber(trx, plan.jobNumber, mutation.entityId);
+  let wroteSeq: number | null = null;
+  for (const write of plan.writes) wroteSeq = await writeRecord(trx, write.entity, write.id, write.data);
+  return { result: { id: mutation.id, status: 'applied' }, wroteSeq };
+}

@@ -1,0 +1,127 @@
+// Storage contract, sync rules [SY9]–[SY15]: pull, cursors, the devices map, and the refusals
+// every push must give for unknown people, reused ids and invalid records.
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { newId } from '../../src/domain/ids';
+import { META_KEYS, type Storage } from '../../sync-server/storage/storage';
+import { FakeDevice, PEOPLE, custodyEvent, newJob, pullAll, pushOk, readRecord, seedJob, seedPeople, statuses } from './sync-fixtures';
+
+export function syncPullContract(open: () => Promise<Storage>): void {
+  it('[SY9] pull pages through every record exactly once, in seq order, with hasMore', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const job = await seedJob(storage, { status: 'in_progress' });
+    const events = Array.from({ length: 23 }, () => custodyEvent(job.id, 'jeweler'));
+    await storage.seedRecords('custodyEvent', events);
+    const total = Object.keys(PEOPLE).length + 1 + events.length;
+
+    const { pages, changes, cursor } = await pullAll(storage, undefined, 7);
+    expect(pages.map((page) => page.changes.length)).toEqual([7, 7, 7, 7, 1]);
+    expect(pages.map((page) => page.hasMore)).toEqual([true, true, true, true, false]);
+    expect(new Set(changes.map((change) => `${change.entity}:${change.id}`)).size).toBe(total);
+    expect(changes.at(-1)?.seq).toBe(await storage.currentSeq());
+
+    // Caught up: nothing new, same cursor.
+    expect(await storage.pull(cursor, 7)).toMatchObject({ changes: [], hasMore: false, reset: false, cursor });
+    // A changed record comes again, once, under its new seq.
+    const device = new FakeDevice('tablet-A1');
+    await pushOk(storage, device.batch(device.put('job', job.id, { notes: 'polished' })));
+    const next = await storage.pull(cursor, 7);
+    expect(next.changes).toEqual([expect.objectContaining({ entity: 'job', id: job.id, data: expect.objectContaining({ notes: 'polished' }) })]);
+  });
+
+  it('[SY10] a cursor from another workshop, unreadable or ahead of the server answers reset and starts from 0', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const workshopId = await storage.getMeta(META_KEYS.workshopId);
+    const fresh = await storage.pull(undefined, 100);
+    expect(fresh).toMatchObject({ reset: false, hasMore: false, cursor: `${workshopId}.5` });
+    expect(fresh.changes).toHaveLength(5);
+    for (const cursor of [`${randomUUID()}.3`, 'not a cursor', `${workshopId}.99`, `${workshopId}.-1`, '']) {
+      const page = await storage.pull(cursor, 100);
+      expect(page, cursor).toMatchObject({ reset: true, cursor: `${workshopId}.5` });
+      expect(page.changes).toEqual(fresh.changes);
+    }
+    expect((await storage.pull(`${workshopId}.5`, 100)).reset).toBe(false);
+  });
+
+  it('[SY11] pull tells each device its last applied sequence', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    expect((await storage.pull(undefined, 10)).devices).toEqual({});
+    const a = new FakeDevice('tablet-A1');
+    const b = new FakeDevice('tablet-B2');
+    const job = await seedJob(storage, { status: 'queued' });
+    await pushOk(storage, a.batch(a.put('job', job.id, { notes: '1' }), a.put('job', job.id, { notes: '2' })));
+    await pushOk(storage, b.batch(b.put('job', job.id, { notes: '3' }), b.put('job', job.id, { notes: '4' }), b.put('job', job.id, { status: 'released' })));
+    expect((await storage.pull(undefined, 10)).devices).toEqual({ 'tablet-A1': 2, 'tablet-B2': 3 });
+  });
+
+  it('[SY12] a change by an unknown person is refused, and still consumes its sequence', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const device = new FakeDevice('tablet-A1');
+    const event = custodyEvent(newId(), 'jeweler');
+    const stranger = { ...device.put('custodyEvent', event.id, event), personId: newId() };
+    const event2 = custodyEvent(newId(), 'jeweler');
+    const response = await pushOk(storage, device.batch(stranger, device.put('custodyEvent', event2.id, event2)));
+    expect(statuses(response)).toEqual(['refused:unknown_person', 'applied']);
+    expect(response.lastAppliedSeq).toBe(2);
+    expect(await readRecord(storage, 'custodyEvent', event.id)).toBeUndefined();
+  });
+
+  it('[SY13] a mutation id is used once: reused under a new sequence, or a sequence reused by another id, is refused', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const device = new FakeDevice('tablet-A1');
+    const job = await seedJob(storage, { status: 'queued' });
+    const first = device.put('job', job.id, { notes: 'first' });
+    await pushOk(storage, device.batch(first));
+    const reusedId = { ...device.put('job', job.id, { notes: 'again' }), id: first.id };
+    const reusedSeq = { ...first, id: newId(), patch: { notes: 'other' } };
+    const otherDevice = new FakeDevice('tablet-B2');
+    const stolenId = { ...otherDevice.put('job', job.id, { notes: 'stolen' }), id: first.id };
+    expect(statuses(await pushOk(storage, device.batch(reusedSeq, reusedId)))).toEqual(['refused:invalid', 'refused:invalid']);
+    expect(statuses(await pushOk(storage, otherDevice.batch(stolenId)))).toEqual(['refused:invalid']);
+    expect(await readRecord(storage, 'job', job.id)).toMatchObject({ notes: 'first' });
+  });
+
+  it('[SY14] an invalid record, a move on a non-job, a bad move patch or a non-admin editing people is refused', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const job = await seedJob(storage, { status: 'queued', version: 1 });
+    const device = new FakeDevice('tablet-A1');
+    const event = custodyEvent(job.id, 'jeweler');
+    const response = await pushOk(
+      storage,
+      device.batch(
+        device.put('job', job.id, { piece: { ...job.piece, metal: 'gold' } }),
+        device.put('job', job.id, { notes: 'x'.repeat(5_001) }),
+        { ...device.put('custodyEvent', event.id, event), op: 'move' },
+        device.move(job.id, { to: 'flying' } as never, 1),
+        device.put('person', PEOPLE.jeweler.id, { role: 'admin' }, 'jeweler'),
+        device.put('person', PEOPLE.jeweler2.id, { name: 'Jade B.' }, 'admin'),
+      ),
+    );
+    expect(statuses(response)).toEqual(['refused:invalid', 'refused:invalid', 'refused:invalid', 'refused:invalid', 'refused:role_not_allowed', 'applied']);
+    const first = response.results[0]!;
+    expect(first.status === 'refused' && first.message).toContain('piece.metal');
+    expect(await readRecord(storage, 'job', job.id)).toEqual(job);
+    expect(await readRecord(storage, 'person', PEOPLE.jeweler.id)).toMatchObject({ role: 'jeweler' });
+    expect(await readRecord(storage, 'person', PEOPLE.jeweler2.id)).toMatchObject({ name: 'Jade B.', role: 'jeweler' });
+  });
+
+  it('[SY15] seedRecords validates, claims job numbers and gives each record a new seq', async () => {
+    const storage = await open();
+    expect(await storage.currentSeq()).toBe(0);
+    await seedPeople(storage);
+    expect(await storage.currentSeq()).toBe(5);
+    await expect(storage.seedRecords('person', [{ id: newId(), name: '', role: 'jeweler', active: true }])).rejects.toThrow(/name/);
+    const job = await seedJob(storage, {});
+    await expect(storage.seedRecords('job', [newJob({ number: job.number })])).rejects.toThrow(/already belongs/);
+    expect(await storage.currentSeq()).toBe(6);
+    const device = new FakeDevice('tablet-A1');
+    const clash = newJob({ number: job.number });
+    expect(statuses(await pushOk(storage, device.batch(device.put('job', clash.id, clash, 'intake'))))).toEqual(['refused:duplicate_number']);
+  });
+}
