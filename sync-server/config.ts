@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  LOUPE_DEMO: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
   /** Largest photo upload, in megabytes (default 40). */
   LOUPE_PHOTO_MAX_MB: z.string().regex(/^\d{1,5}$/, 'must be a whole number of megabytes').transform(Number).refine((mb) => mb >= 1, 'must be at least 1').optional(),
 });
@@ -34,6 +35,8 @@ export interface Config {
   /** Set: PostgreSQL storage; unset: SQLite in dataDir. */
   databaseUrl?: string;
   logLevel: LogLevel;
+  /** Seed the demo workshop into an empty data set (npm run demo). */
+  demo: boolean;
   /** Set: the largest photo upload in bytes; unset: the server's default (40 MB). */
   photoMaxBytes?: number;
 }
@@ -58,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     appDir: resolve(cwd, vars.LOUPE_APP_DIR),
     databaseUrl: vars.DATABASE_URL,
     logLevel: vars.LOG_LEVEL ?? defaultLogLevel(env),
+    demo: vars.LOUPE_DEMO === '1',
     photoMaxBytes: vars.LOUPE_PHOTO_MAX_MB === undefined ? undefined : vars.LOUPE_PHOTO_MAX_MB * 1024 * 1024,
   };
 }

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
+import { seedDemo } from './demo/seed-demo';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { installGracefulShutdown } from './shutdown';
@@ -41,6 +42,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   try {
     await storage.migrate();
+    if (config.demo) await seedDemo(storage, logger);
     if (!existsSync(config.appDir)) {
       logger.warn({ appDir: config.appDir }, 'the app is not built (npm run build); serving the API only');
     }

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       appDir: resolve(CWD, 'dist'),
       databaseUrl: undefined,
       logLevel: 'info',
+      demo: false,
     });
   });
 
