@@ -45,7 +45,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/domain/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+          include: ['tests/domain/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/sync/**/*.test.ts', 'tests/photos/**/*.test.ts'],
           setupFiles: ['tests/setup/node.ts'],
         },
       },

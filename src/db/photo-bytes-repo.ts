@@ -8,13 +8,18 @@ import Dexie from 'dexie';
 import type { LoupeDb } from './loupe-db';
 import type { PhotoBytesRecord } from './records';
 
+/** Realm-independent: an ArrayBuffer from another realm (a worker, jsdom) fails `instanceof`. */
+function isArrayBuffer(value: unknown): value is ArrayBuffer {
+  return Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+}
+
 export type PhotoBytesKind = PhotoBytesRecord['kind'];
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** An exact copy of the bytes as an ArrayBuffer (a view's buffer may be larger than the view). */
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
-  if (bytes instanceof ArrayBuffer) return bytes;
+  if (isArrayBuffer(bytes)) return bytes;
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
   return copy.buffer;
@@ -84,7 +89,7 @@ export async function readPhotoBytes(db: LoupeDb, sha256: string): Promise<ReadP
   if (!SHA256_HEX.test(sha256)) return { ok: false, reason: 'missing' };
   const record = await db.photoBytes.get(sha256);
   if (!record) return { ok: false, reason: 'missing' };
-  if (!(record.bytes instanceof ArrayBuffer)) return { ok: false, reason: 'damaged', actualSha256: '' };
+  if (!isArrayBuffer(record.bytes)) return { ok: false, reason: 'damaged', actualSha256: '' };
   const actual = await sha256Hex(record.bytes);
   if (actual !== sha256) return { ok: false, reason: 'damaged', actualSha256: actual };
   return { ok: true, record };

@@ -17,7 +17,7 @@ describe('a new version', () => {
     v2Dir = await mkdtemp(join(tmpdir(), 'loupe-v2-'));
     execFileSync('npx', ['vite', 'build', '--outDir', v2Dir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, LOUPE_BUILD_ID: 'test-v2' },
+      env: { ...process.env, NODE_ENV: 'production', LOUPE_BUILD_ID: 'test-v2' },
       stdio: 'inherit',
     });
     server = await startServer();

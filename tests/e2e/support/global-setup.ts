@@ -12,7 +12,9 @@ export default function setup() {
   }
   const at = (p: string) => join(REPO_ROOT, p);
   if (isStale(at('dist/index.html'), ['src', 'public', 'index.html', 'vite.config.ts'].map(at))) {
-    execFileSync('npm', ['run', 'build:app'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, LOUPE_BUILD_ID: process.env.LOUPE_BUILD_ID ?? 'test-v1' } });
+    // Vitest sets NODE_ENV=test, which would give a development React build without the
+    // service worker registration (import.meta.env.PROD false): build as production explicitly.
+    execFileSync('npm', ['run', 'build:app'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', LOUPE_BUILD_ID: process.env.LOUPE_BUILD_ID ?? 'test-v1' } });
   }
   if (isStale(at('dist-server/main.js'), ['sync-server', 'src/protocol', 'src/domain'].map(at))) {
     execFileSync('npm', ['run', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
