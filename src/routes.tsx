@@ -13,6 +13,8 @@ export const routes: RouteObject[] = [
       { index: true, lazy: async () => ({ Component: (await import('./pages/BenchHomePage')).default }) },
       { path: 'job/:number', lazy: async () => ({ Component: (await import('./pages/JobPage')).default }) },
       { path: 't/:number', lazy: async () => ({ Component: (await import('./pages/TagRedirectPage')).default }) },
+      // The camera screen: html5-qrcode is loaded with this chunk only.
+      { path: 'scan', lazy: async () => ({ Component: (await import('./pages/ScanPage')).default }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('./pages/SyncPage')).default }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./pages/SettingsPage')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },

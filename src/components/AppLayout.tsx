@@ -3,6 +3,8 @@ import { Suspense } from 'react';
 import { StatusBadge } from './StatusBadge';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useT } from '../i18n/i18n';
+import { PersonSwitcher } from './person/PersonSwitcher';
+import '../styles/bench.css';
 
 export function AppLayout() {
   const { t } = useT();
@@ -16,8 +18,10 @@ export function AppLayout() {
         </div>
         <nav aria-label={t('nav.main')} className="app-nav">
           <NavLink to="/" end className="nav-link">{t('nav.bench')}</NavLink>
+          <NavLink to="/scan" className="nav-link">{t('scan.nav')}</NavLink>
           <NavLink to="/settings" className="nav-link">{t('nav.settings')}</NavLink>
         </nav>
+        <PersonSwitcher />
         <StatusBadge />
       </header>
       <UpdatePrompt />

@@ -1,43 +1,44 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { parseTag } from '../domain/tag';
-import { findJobByNumber } from '../db/jobs-repo';
+import { Link } from 'react-router';
+import { PersonRequired } from '../components/person/PersonRequired';
+import { ScanMessage } from '../components/scan/ScanMessage';
+import { useCurrentPerson } from '../hooks/use-current-person';
 import { useRecentJobs } from '../hooks/use-jobs';
+import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
+import { useOpenCode, type OpenOutcome } from '../hooks/use-open-code';
 import { formatDate, useT } from '../i18n/i18n';
-
-type Message = { kind: 'error' | 'info'; text: string } | null;
 
 export default function BenchHomePage() {
   const { t, language } = useT();
-  const navigate = useNavigate();
   const jobs = useRecentJobs();
+  const person = useCurrentPerson();
+  const openCode = useOpenCode();
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState<Message>(null);
+  const [outcome, setOutcome] = useState<OpenOutcome | null>(null);
+  // A code scanned before anybody said who is working: opened as soon as someone does.
+  const [pending, setPending] = useState<string | null>(null);
 
-  async function open(event: FormEvent) {
+  async function open(raw: string) {
+    const result = await openCode(raw);
+    setPending(result.kind === 'no_person' ? raw : null);
+    setOutcome(result);
+  }
+
+  // A handheld scanner types without any field focused.
+  useKeyboardWedge((scanned) => void open(scanned));
+
+  function submit(event: FormEvent) {
     event.preventDefault();
-    const result = parseTag(code);
-    if (result.kind === 'not_loupe') {
-      setMessage({ kind: 'error', text: t('bench.notLoupe', { raw: result.raw }) });
-      return;
-    }
-    if (result.kind === 'damaged') {
-      setMessage({ kind: 'error', text: t('bench.damaged') });
-      return;
-    }
-    const job = await findJobByNumber(result.number);
-    if (!job) {
-      setMessage({ kind: 'info', text: t('bench.notOnTablet', { number: result.number }) });
-      return;
-    }
-    setMessage(null);
-    navigate(`/job/${encodeURIComponent(job.number)}`);
+    void open(code);
   }
 
   return (
     <section className="page page-bench" aria-labelledby="bench-title">
       <h1 id="bench-title">{t('bench.title')}</h1>
-      <form className="scan-form" onSubmit={open}>
+      {person === null && (
+        <PersonRequired onPicked={() => pending !== null && void open(pending)} />
+      )}
+      <form className="scan-form" onSubmit={submit}>
         <p className="scan-prompt">{t('bench.scanPrompt')}</p>
         <label htmlFor="job-number" className="field-label">{t('bench.numberLabel')}</label>
         <div className="scan-row">
@@ -53,9 +54,11 @@ export default function BenchHomePage() {
           />
           <button type="submit" className="button button-primary button-large">{t('bench.open')}</button>
         </div>
-        {message && (
-          <p className={`message message-${message.kind}`} role="alert">{message.text}</p>
-        )}
+        <div className="scan-actions">
+          <Link className="button button-large" to="/scan">{t('scan.useCamera')}</Link>
+          <span className="muted">{t('scan.handheldHint')}</span>
+        </div>
+        <ScanMessage outcome={outcome} />
       </form>
 
       <h2>{t('bench.jobsOnTablet')}</h2>

@@ -1,11 +1,22 @@
 import { Link, useParams } from 'react-router';
+import { BenchTimer } from '../components/job/BenchTimer';
+import { Checklist } from '../components/job/Checklist';
+import { CustodyTimeline } from '../components/job/CustodyTimeline';
+import { JobActions } from '../components/job/JobActions';
+import { JobNotes } from '../components/job/JobNotes';
+import { JobSummary, isOverdue } from '../components/job/JobSummary';
+import { PersonRequired } from '../components/person/PersonRequired';
+import { JobPhotos } from '../components/photos/JobPhotos';
+import { actorOf, useCurrentPerson } from '../hooks/use-current-person';
 import { useJobByNumber } from '../hooks/use-jobs';
-import { formatDate, formatNumber, useT } from '../i18n/i18n';
+import { useT } from '../i18n/i18n';
 
+/** The job at the bench: what the piece is, what to do next, the clock, photos, checklist, notes, custody. */
 export default function JobPage() {
   const { number = '' } = useParams();
-  const { t, language } = useT();
+  const { t } = useT();
   const job = useJobByNumber(number);
+  const person = useCurrentPerson();
 
   if (job === undefined) return <div className="loading" aria-busy="true" />;
   if (job === null) {
@@ -18,29 +29,34 @@ export default function JobPage() {
     );
   }
 
-  const today = new Date().toISOString().slice(0, 10);
-  const overdue = job.promisedDate !== undefined && job.promisedDate < today && !['completed', 'released', 'cancelled'].includes(job.status);
+  const me = person ?? null;
   return (
     <section className="page page-job" aria-labelledby="job-title">
-      <h1 id="job-title">{t('job.title', { number: job.number })}</h1>
-      <dl className="summary">
-        <div><dt>{t('job.status')}</dt><dd><span className={`chip chip-${job.status}`}>{t(`statuses.${job.status}`)}</span></dd></div>
-        <div><dt>{t('job.category')}</dt><dd>{t(`categories.${job.piece.category}`)}</dd></div>
-        <div><dt>{t('job.metal')}</dt><dd>{t(`metals.${job.piece.metal}`)}</dd></div>
-        {job.piece.weightG !== undefined && (
-          <div><dt>{t('job.weight')}</dt><dd>{formatNumber(job.piece.weightG, language, { style: 'unit', unit: 'gram', minimumFractionDigits: 2 })}</dd></div>
-        )}
-        <div><dt>{t('job.services')}</dt><dd>{job.services.map((s) => t(`services.${s}`)).join(', ')}</dd></div>
-        <div><dt>{t('job.priority')}</dt><dd>{t(`priorities.${job.priority}`)}</dd></div>
-        {job.promisedDate && (
-          <div>
-            <dt>{t('job.promisedDate')}</dt>
-            <dd>{formatDate(job.promisedDate, language)} {overdue && <strong className="chip chip-overdue">{t('job.overdue')}</strong>}</dd>
-          </div>
-        )}
-      </dl>
-      {job.notes && (<><h2>{t('job.notes')}</h2><p className="notes">{job.notes}</p></>)}
-      <Link className="button" to="/">{t('job.back')}</Link>
+      <div className="job-head">
+        <h1 id="job-title">{t('job.title', { number: job.number })}</h1>
+        <span className={`chip chip-large chip-${job.status}`} aria-label={t('jobScreen.statusIs', { status: t(`statuses.${job.status}`) })}>
+          {t(`statuses.${job.status}`)}
+        </span>
+        {job.status === 'on_hold' && job.holdReason && <span className="chip chip-large">{t(`moves.holdReasons.${job.holdReason}`)}</span>}
+        {job.priority !== 'standard' && <span className={`chip chip-large chip-priority-${job.priority}`}>{t(`priorities.${job.priority}`)}</span>}
+        {isOverdue(job) && <span className="chip chip-large chip-overdue">{t('job.overdue')}</span>}
+      </div>
+
+      {person === null ? <PersonRequired /> : person && <JobActions job={job} person={person} />}
+
+      <div className="job-grid">
+        <JobSummary job={job} />
+        <BenchTimer job={job} person={me} />
+      </div>
+
+      <JobPhotos job={job} actor={me ? actorOf(me) : null} />
+      <Checklist job={job} person={me} />
+
+      <div className="job-grid">
+        <JobNotes job={job} person={me} />
+        <CustodyTimeline jobId={job.id} />
+      </div>
+      <Link className="button button-large" to="/">{t('job.back')}</Link>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import {
   ROLES,
   SERVICE_TYPES,
 } from '../domain/vocabulary';
+import { CLIENT_AUTHORISATIONS, CONDITION_CODES, HANDLING_FLAGS } from '../domain/intake-vocabulary';
 
 export const PROTOCOL_VERSION = 1;
 /** Header every request carries; the server refuses an incompatible one with 426. */
@@ -103,6 +104,30 @@ export const Piece = z.object({
 });
 export type Piece = z.infer<typeof Piece>;
 
+/** The condition report taken at intake: common conditions ticked, plus free notes. */
+export const ConditionReport = z.object({
+  codes: z.array(z.enum(CONDITION_CODES)).max(CONDITION_CODES.length),
+  notes: z.string().max(2_000).optional(),
+});
+export type ConditionReport = z.infer<typeof ConditionReport>;
+
+/**
+ * Weight and stone count when the piece leaves, compared with intake (src/domain/reconciliation.ts).
+ * A result outside tolerance needs a manager's note before release.
+ */
+export const Reconciliation = z.object({
+  weightOutG: z.number().min(0).max(10_000),
+  stoneCountOut: z.int().min(0).max(100_000),
+  /** The verdict when it was recorded, with the tolerances of the day. */
+  withinTolerance: z.boolean(),
+  recordedBy: Id,
+  recordedAt: IsoDateTime,
+  /** Why a mismatch is acceptable; written by a manager. */
+  managerNote: z.string().max(2_000).optional(),
+  managerId: Id.optional(),
+});
+export type Reconciliation = z.infer<typeof Reconciliation>;
+
 export const Job = z.object({
   id: Id,
   number: JobNumberText,
@@ -120,6 +145,10 @@ export const Job = z.object({
   checklistTemplates: z.array(z.string().regex(/^[a-z_]+@\d+$/)).max(20).optional(),
   /** Seen by manager and intake only; never sent to a jeweler's device. */
   clientRef: z.string().max(120).optional(),
+  condition: ConditionReport.optional(),
+  authorisations: z.array(z.enum(CLIENT_AUTHORISATIONS)).max(CLIENT_AUTHORISATIONS.length).optional(),
+  handlingFlags: z.array(z.enum(HANDLING_FLAGS)).max(HANDLING_FLAGS.length).optional(),
+  reconciliation: Reconciliation.optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -138,6 +167,7 @@ export const PhotoMark = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('arrow'), x1: z.number(), y1: z.number(), x2: z.number(), y2: z.number() }),
   z.object({ kind: z.literal('freehand'), points: z.array(z.tuple([z.number(), z.number()])).min(2).max(2_000) }),
 ]);
+export type PhotoMark = z.infer<typeof PhotoMark>;
 
 export const PhotoMeta = z.object({
   id: Id,

@@ -1,13 +1,22 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { configure, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
-import { aJob } from '../support/factories';
+import { useSession } from '../../src/state/session-store';
+import { aJob, aPerson } from '../support/factories';
 import { renderApp } from './render-app';
+
+const camille = aPerson({ name: 'Camille Roux', role: 'jeweler' });
+
+// The first render loads lazy screens; a busy machine needs more than the default second.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 20_000 });
 
 beforeEach(async () => {
   await db.delete();
   await db.open();
+  await db.people.add(camille);
+  useSession.setState({ personId: camille.id });
 });
 
 async function typeCode(code: string) {
@@ -22,6 +31,7 @@ describe('bench home: typing a job number', () => {
     const job = aJob({ services: ['sizing', 'polishing'] });
     await db.jobs.add(job);
     const { router } = await renderApp('/');
+    await screen.findByRole('button', { name: 'Camille Roux · Jeweler' });
     await typeCode(`  ${job.number.toLowerCase()} `);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/job/${job.number}`));
     expect(await screen.findByRole('heading', { name: `Job ${job.number}` })).toBeInTheDocument();
