@@ -26,6 +26,17 @@ export interface ChangeOptions {
 
 type Fields = Record<string, unknown>;
 
+/**
+ * Before the first pending change to a record, keep the record as the server last sent it: with
+ * nothing pending, what the device shows is exactly the server's copy. Sync rebases pending
+ * changes on this base, and undoes a refused change by re-deriving from it.
+ */
+async function keepServerBase(db: LoupeDb, entity: Entity, id: string, current: Fields | undefined): Promise<void> {
+  if (current === undefined) return;
+  const pending = await db.outbox.where('[entity+entityId]').equals([entity, id]).count();
+  if (pending === 0) await db.serverRecords.put({ entity, id, data: current });
+}
+
 async function enqueue(db: LoupeDb, entry: Omit<OutboxRecord, 'id' | 'deviceSeq' | 'createdAt'>, at: string): Promise<void> {
   const deviceSeq = await takeDeviceSeq(db);
   await db.outbox.add({ ...entry, id: newId(), deviceSeq, createdAt: at });
@@ -36,10 +47,11 @@ export async function putRecord(entity: Entity, id: string, patch: Fields, actor
   const db = options.db ?? appDb;
   const at = options.at ?? new Date().toISOString();
   const table = tableOf(db, entity);
-  return db.transaction('rw', [table, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [table, db.outbox, db.syncState, db.serverRecords], async () => {
     const current = await table.get(id);
     const outcome = applyPut(entity, current, patch, at);
     if (!outcome.ok) return outcome;
+    await keepServerBase(db, entity, id, current);
     await table.put(outcome.record);
     await enqueue(db, { entity, entityId: id, op: 'put', patch, personId: actor.personId, role: actor.role }, at);
     return outcome;
@@ -50,10 +62,11 @@ export async function putRecord(entity: Entity, id: string, patch: Fields, actor
 export async function moveJob(jobId: string, move: JobMovePatch, actor: Actor, options: ChangeOptions = {}): Promise<Outcome<JobLike>> {
   const db = options.db ?? appDb;
   const at = options.at ?? new Date().toISOString();
-  return db.transaction('rw', [db.jobs, db.qcReviews, db.outbox, db.syncState], async () => {
+  return db.transaction('rw', [db.jobs, db.qcReviews, db.outbox, db.syncState, db.serverRecords], async () => {
     const job = (await db.jobs.get(jobId)) as JobLike | undefined;
     const outcome = applyMove(job, move, job?.version, actor.role, at);
     if (!outcome.ok) return outcome;
+    await keepServerBase(db, 'job', jobId, job);
     await db.jobs.put(outcome.record as never);
     if (move.review) await db.qcReviews.put(move.review);
     await enqueue(db, { entity: 'job', entityId: jobId, op: 'move', patch: move, baseVersion: job?.version, personId: actor.personId, role: actor.role }, at);

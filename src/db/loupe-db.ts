@@ -61,8 +61,8 @@ export class LoupeDb extends Dexie {
     this.version(2).stores({
       attendance: 'id, personId, clockIn',
     });
-    // v3: the server's copy of each synced record, so local changes can be rebased on it and a
-    // change the server refused can be undone exactly.
+    // v3: the server's copy of each record that has local changes waiting (and only those), so
+    // the changes can be rebased on what the server sends and a refused one undone exactly.
     this.version(3).stores({
       serverRecords: '[entity+id]',
     });
@@ -70,6 +70,10 @@ export class LoupeDb extends Dexie {
     // bytes may be evicted. Records without uploadedAt are simply absent from the new index.
     this.version(4).stores({
       photoBytes: 'sha256, kind, [kind+uploadedAt]',
+    });
+    // v5: pending changes by record, to tell at once whether a record has local work waiting.
+    this.version(5).stores({
+      outbox: 'id, &deviceSeq, entity, [entity+entityId]',
     });
   }
 }

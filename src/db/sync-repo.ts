@@ -56,6 +56,14 @@ export async function getCursor(db: LoupeDb): Promise<string | undefined> {
   return typeof row?.value === 'string' ? row.value : undefined;
 }
 
+/** After some of a record's pending changes left the outbox: keep or drop its server base. */
+async function settleRecord(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>, refused: boolean): Promise<void> {
+  if (refused) await rederive(db, entity, id, pending);
+  // The base is kept only while changes wait (see local-changes.ts): with none left, what the
+  // device shows is the server's record (or will be, after the pull that follows every push).
+  if (!pending.has(`${entity}:${id}`)) await db.serverRecords.delete([entity, id]);
+}
+
 /**
  * The server answered a push: acknowledged mutations leave the outbox; refused ones are kept in
  * the refusals list (the person sees why) and their effect is undone by re-deriving the record.
@@ -64,20 +72,25 @@ export async function settlePush(db: LoupeDb, sent: OutboxRecord[], results: Mut
   const byId = new Map(sent.map((m) => [m.id, m]));
   return db.transaction('rw', allTables(db), async () => {
     const refusals: Refusal[] = [];
-    const touched = new Map<string, [Entity, string]>();
+    const touched = new Map<string, { entity: Entity; id: string; refused: boolean }>();
+    const touch = (entity: Entity, id: string, refused: boolean) => {
+      const key = `${entity}:${id}`;
+      touched.set(key, { entity, id, refused: refused || (touched.get(key)?.refused ?? false) });
+    };
     for (const result of results) {
       const mutation = byId.get(result.id);
       if (!mutation) continue;
       await db.outbox.delete(mutation.id);
-      if (result.status === 'refused') {
+      const refused = result.status === 'refused';
+      touch(mutation.entity, mutation.entityId, refused);
+      if (refused) {
         refusals.push({ mutationId: mutation.id, entity: mutation.entity, entityId: mutation.entityId, code: result.code, message: result.message, at: now });
-        touched.set(`${mutation.entity}:${mutation.entityId}`, [mutation.entity, mutation.entityId]);
         const review = (mutation.patch as { review?: { id?: string } }).review;
-        if (review?.id) touched.set(`qcReview:${review.id}`, ['qcReview', review.id]);
+        if (review?.id) touch('qcReview', review.id, true);
       }
     }
     const pending = await pendingByRecord(db);
-    for (const [entity, id] of touched.values()) await rederive(db, entity, id, pending);
+    for (const { entity, id, refused } of touched.values()) await settleRecord(db, entity, id, pending, refused);
     if (refusals.length > 0) {
       const previous = ((await db.syncState.get(REFUSALS))?.value as Refusal[] | undefined) ?? [];
       await db.syncState.put({ key: REFUSALS, value: [...refusals, ...previous].slice(0, 100) });
@@ -87,9 +100,10 @@ export async function settlePush(db: LoupeDb, sent: OutboxRecord[], results: Mut
 }
 
 /**
- * Apply one pulled page: the server's records become the base, pending local changes are applied
- * again on top, mutations the server already applied leave the outbox (their acknowledgement may
- * have been lost), and the cursor moves — all or nothing.
+ * Apply one pulled page: the server's records replace the device's, except where changes wait —
+ * there the server's record becomes the base and the pending changes are applied again on top.
+ * Mutations the server already applied leave the outbox (their acknowledgement may have been
+ * lost), and the cursor moves — all or nothing.
  */
 export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: string): Promise<void> {
   await db.transaction('rw', allTables(db), async () => {
@@ -103,13 +117,18 @@ export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: strin
     const applied = page.devices[deviceId];
     if (applied !== undefined) {
       const landed = await db.outbox.where('deviceSeq').belowOrEqual(applied).toArray();
-      await db.outbox.bulkDelete(landed.map((m) => m.id));
+      if (landed.length > 0) {
+        await db.outbox.bulkDelete(landed.map((m) => m.id));
+        const pending = await pendingByRecord(db);
+        for (const m of landed) await settleRecord(db, m.entity, m.entityId, pending, false);
+      }
       const seq = (await db.syncState.get(DEVICE_SEQ))?.value;
       if (typeof seq !== 'number' || seq < applied) await db.syncState.put({ key: DEVICE_SEQ, value: applied });
     }
     // Bulk writes per table: a fresh tablet pulls tens of thousands of records.
     const pending = await pendingByRecord(db);
-    await db.serverRecords.bulkPut(page.changes.map((c: Change) => ({ entity: c.entity, id: c.id, data: c.data })));
+    const withPending = page.changes.filter((c: Change) => pending.has(`${c.entity}:${c.id}`));
+    if (withPending.length > 0) await db.serverRecords.bulkPut(withPending.map((c) => ({ entity: c.entity, id: c.id, data: c.data })));
     for (const entity of ENTITIES) {
       const shown = page.changes
         .filter((c) => c.entity === entity)
