@@ -1,0 +1,100 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { demoData } from '../../sync-server/demo/demo-data';
+import { PullResponse, type Job, type PhotoMeta } from '../../src/protocol/protocol';
+import { makeJpeg } from './support/bench-fixtures';
+import { BenchScreens } from './support/bench-pages';
+import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
+import { installApp } from './support/pages';
+import { startServer, type LoupeServer } from './support/server';
+
+// Work done in the vault with no network reaches the server once the tablet is back, and the
+// manager's iPad (another browser, another IndexedDB) sees it within seconds — then live.
+
+const demo = demoData();
+const queued = demo.jobs.find((j) => j.status === 'queued')!;
+
+async function serverState(server: LoupeServer): Promise<{ job?: Job; photos: PhotoMeta[] }> {
+  const page = PullResponse.parse(await (await fetch(`${server.url}/api/sync/pull?limit=5000`)).json());
+  const job = page.changes.find((c) => c.entity === 'job' && c.id === queued.id)?.data as Job | undefined;
+  const photos = page.changes.filter((c) => c.entity === 'photo' && c.data.jobId === queued.id).map((c) => c.data as PhotoMeta);
+  return { job, photos };
+}
+
+async function waitForSynced(page: Page) {
+  const badge = page.getByRole('status', { name: 'Connection and sync status' });
+  await badge.getByText('All changes synced').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => !document.querySelector('.status-photos'), undefined, { timeout: 30_000 });
+}
+
+describe('offline bench work reaches the server and the manager’s iPad', () => {
+  let server: LoupeServer;
+  let tablet: Browser;
+  let ipad: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'loupe-sync-e2e-'));
+    server = await startServer({ env: { LOUPE_DEMO: '1' } });
+    tablet = await launchTablet({ viewport: VIEWPORTS.ipadPortrait });
+    ipad = await launchTablet({ viewport: VIEWPORTS.ipadProLandscape });
+  });
+  afterAll(async () => {
+    await tablet?.close();
+    await ipad?.close();
+    await server?.dispose();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('syncs a shift’s work with its photo, and then keeps the iPad up to date live', async () => {
+    const page = await tablet.context.newPage();
+    await installApp(page, server.url);
+    const bench = new BenchScreens(page);
+    // The tablet pulled the demo workshop: its people and jobs are here.
+    await bench.choosePerson('Camille Laurent');
+
+    await tablet.context.setOffline(true);
+    await page.goto(`${server.url}/job/${queued.number}`);
+    await bench.jobHeading(queued.number).waitFor();
+    await bench.actions().getByRole('button', { name: 'Start work' }).click();
+    await bench.status('In progress').waitFor();
+    await page.getByLabel('Notes on this job').fill('Link 14 re-soldered; clasp spring weak.');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    await page.getByLabel('Take a before photo').setInputFiles(makeJpeg(dir, 'before', 'goldenrod'));
+    await page.getByRole('heading', { name: 'Before (1)' }).waitFor({ timeout: 30_000 });
+    const badge = page.getByRole('status', { name: 'Connection and sync status' });
+    await badge.getByText(/changes? waiting to sync/).waitFor();
+    expect((await serverState(server)).job?.status).toBe('queued');
+
+    // Back online: everything goes up, photo bytes included.
+    await tablet.context.setOffline(false);
+    await waitForSynced(page);
+    const state = await serverState(server);
+    expect(state.job).toMatchObject({ status: 'in_progress', notes: 'Link 14 re-soldered; clasp spring weak.' });
+    expect(state.photos).toHaveLength(1);
+    for (const sha of [state.photos[0]!.sha256, state.photos[0]!.thumbSha256]) {
+      expect((await fetch(`${server.url}/api/photos/${sha}`, { method: 'HEAD' })).status).toBe(200);
+    }
+
+    // The manager's iPad: a fresh install sees the job, its note and the photo's thumbnail.
+    const manager = await ipad.context.newPage();
+    await installApp(manager, server.url);
+    await new BenchScreens(manager).choosePerson('Inès Moreau');
+    await manager.goto(`${server.url}/job/${queued.number}`);
+    const onIpad = new BenchScreens(manager);
+    await onIpad.status('In progress').waitFor({ timeout: 15_000 });
+    await manager.getByText('Link 14 re-soldered; clasp spring weak.').waitFor();
+    await manager.getByRole('heading', { name: 'Before (1)' }).waitFor({ timeout: 15_000 });
+    await manager.waitForFunction(() => [...document.querySelectorAll('img')].some((img) => img.naturalWidth > 0 && img.src.startsWith('blob:')), undefined, { timeout: 15_000 });
+
+    // Live: a change on the bench shows on the iPad within seconds, without a reload.
+    await page.getByLabel('Notes on this job').fill('Clasp spring replaced.');
+    await page.getByRole('button', { name: 'Save notes' }).click();
+    const started = Date.now();
+    await manager.getByText('Clasp spring replaced.').waitFor({ timeout: 10_000 });
+    console.log(`live update reached the iPad in ${Date.now() - started} ms`);
+  });
+});
