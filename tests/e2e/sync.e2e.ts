@@ -98,3 +98,54 @@ describe('offline bench work reaches the server and the manager’s iPad', () =>
     console.log(`live update reached the iPad in ${Date.now() - started} ms`);
   });
 });
+
+describe('two tabs on one tablet', () => {
+  let server: LoupeServer;
+  let tablet: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { LOUPE_DEMO: '1' } });
+    tablet = await launchTablet({ viewport: VIEWPORTS.ipadLandscape });
+  });
+  afterAll(async () => {
+    await tablet?.close();
+    await server?.dispose();
+  });
+
+  it('never sync at the same time (one runner per device, through a Web Lock)', async () => {
+    const first = await tablet.context.newPage();
+    await installApp(first, server.url);
+    await new BenchScreens(first).choosePerson('Camille Laurent');
+    const second = await tablet.context.newPage();
+    await second.goto(`${server.url}/job/${queued.number}`);
+
+    // Every sync call is held a little on its way, so overlapping rounds would show.
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let calls = 0;
+    await tablet.context.route(/\/api\/sync\/(push|pull)/, async (route) => {
+      calls += 1;
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      await new Promise((r) => setTimeout(r, 300));
+      const response = await route.fetch();
+      inFlight -= 1;
+      await route.fulfill({ response });
+    });
+
+    await first.goto(`${server.url}/job/${queued.number}`);
+    for (const note of ['one', 'two', 'three']) {
+      await first.getByLabel('Notes on this job').fill(`note ${note}`);
+      await first.getByRole('button', { name: 'Save notes' }).click();
+      // Both tabs wake up: the outbox grew (seen by both), and the tab becomes visible again.
+      await second.evaluate(() => window.dispatchEvent(new Event('online')));
+      await first.evaluate(() => window.dispatchEvent(new Event('online')));
+      await first.waitForTimeout(400);
+    }
+    await waitForSynced(first);
+    expect(calls).toBeGreaterThan(2);
+    expect(maxInFlight).toBe(1);
+    expect((await serverState(server)).job?.notes).toBe('note three');
+    await tablet.context.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+});
