@@ -5,9 +5,6 @@ import { initI18n } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStatus, watchConnectivity } from './state/app-status-store';
 import { useSyncStatus } from './state/sync-status-store';
-import { startSyncRunner } from './sync/sync-runner';
-import { syncPhotoBytes } from './sync/photo-sync';
-import { db } from './db/database';
 import './styles/app.css';
 
 initI18n();
@@ -19,13 +16,10 @@ if (import.meta.env.PROD) {
   });
 }
 
-// Sync with the server that served the app (same origin).
-const runner = startSyncRunner({
-  db,
-  onStatus: (status) => useSyncStatus.getState().update(status),
-  afterSync: () => syncPhotoBytes(db, ''),
+void import('./sync/start-sync').then(({ startAppSync }) => {
+  const runner = startAppSync((status) => useSyncStatus.getState().update(status));
+  useSyncStatus.getState().setSyncNow(runner.syncNow);
 });
-useSyncStatus.getState().setSyncNow(runner.syncNow);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
