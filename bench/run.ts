@@ -8,6 +8,7 @@ import { format, printResult, type Result } from './lib/measure';
 const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['Bundle size', () => import('./bundle-size.bench')],
   ['Server sync', () => import('./server-sync.bench')],
+  ['KPI dashboard', () => import('./kpi.bench')],
   ['Device database and pull', () => import('./device.bench')],
 ];
 

@@ -14,7 +14,7 @@ function run(args) {
 }
 
 const appSources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
-const serverSources = ['sync-server', 'src/protocol', 'src/domain', 'scripts/build-server.mjs', 'package.json', 'package-lock.json'];
+const serverSources = ['sync-server', 'src/protocol', 'src/domain', 'src/security', 'scripts/build-server.mjs', 'package.json', 'package-lock.json'];
 if (isStale('dist/index.html', appSources)) run(['run', 'build:app']);
 if (isStale('dist-server/main.js', serverSources)) run(['run', 'build:server']);
 

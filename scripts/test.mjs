@@ -27,6 +27,8 @@ function ensureTools() {
   const missing = [];
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
   if (sh('sh', ['-c', 'command -v ffmpeg >/dev/null']) !== 0) missing.push('ffmpeg');
+  // pdftoppm rasterises the print views' PDFs so the e2e tests can read their QR codes back.
+  if (sh('sh', ['-c', 'command -v pdftoppm >/dev/null']) !== 0) missing.push('poppler-utils');
   if (missing.length === 0) return;
   if (!isRoot || !onDebian) {
     console.error(`The end-to-end tests need ${missing.join(' and ')}. Install: sudo apt-get install -y ${missing.join(' ')}`);

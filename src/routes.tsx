@@ -17,7 +17,18 @@ export const routes: RouteObject[] = [
       { path: 'scan', lazy: async () => ({ Component: (await import('./pages/ScanPage')).default }) },
       { path: 'sync', lazy: async () => ({ Component: (await import('./pages/SyncPage')).default }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./pages/SettingsPage')).default }) },
+      // The front office: intake, the manager's review and board, a job's desk view (reconcile, release).
+      { path: 'intake/new', lazy: async () => ({ Component: (await import('./pages/IntakePage')).default }) },
+      { path: 'review', lazy: async () => ({ Component: (await import('./pages/ReviewQueuePage')).default }) },
+      { path: 'review/:number', lazy: async () => ({ Component: (await import('./pages/ReviewPage')).default }) },
+      { path: 'board', lazy: async () => ({ Component: (await import('./pages/BoardPage')).default }) },
+      { path: 'desk/:number', lazy: async () => ({ Component: (await import('./pages/JobDeskPage')).default }) },
+      // The manager's KPIs (uPlot comes with these chunks only) and one jeweler's performance review.
+      { path: 'kpi', lazy: async () => ({ Component: (await import('./pages/DashboardPage')).default }) },
+      { path: 'kpi/jeweler/:personId', lazy: async () => ({ Component: (await import('./pages/JewelerKpiPage')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
     ],
   },
+  // Print views sit outside the layout: what is on screen is what prints (tags, sheets, slips).
+  { path: '/print/:number', errorElement: <RouteError />, lazy: async () => ({ Component: (await import('./pages/PrintPage')).default }) },
 ];

@@ -2,13 +2,20 @@
 // A factory (no listen, no globals) so tests run it in-process with supertest.
 import { resolve } from 'node:path';
 import express, { Router } from 'express';
+import { deviceAuth, type DeviceAuth } from './auth/device-auth';
 import { HttpError, errorHandler } from './http/errors';
 import { checkProtocolVersion } from './http/protocol-version';
+import { createRateLimits, type RateLimitOptions, type RateLimits } from './http/rate-limits';
+import { sameOriginOnly, securityHeaders } from './http/security-headers';
 import { staticApp } from './http/static-app';
 import { createLogger, httpLogger, type Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
+import { exportsRouter } from './routes/exports';
+import { adminRouter } from './routes/admin';
+import { authRouter } from './routes/auth';
 import { healthRouter } from './routes/health';
 import { photosRouter } from './routes/photos';
+import { setupRouter } from './routes/setup';
 import { pushBodyParser, syncRouter } from './routes/sync';
 import type { Storage } from './storage/storage';
 import { createLocalNotifier, type Notifier } from './sync/notifier';
@@ -31,6 +38,8 @@ export interface AppOptions {
   notifier?: Notifier;
   /** The open sync event streams, built on the same notifier; pass it to close them on shutdown. */
   pokeStreams?: PokeStreams;
+  /** Limits on setup, pairing, PIN and report calls (sync-server/http/rate-limits.ts). */
+  rateLimits?: RateLimitOptions;
 }
 
 export function createApp(options: AppOptions): express.Express {
@@ -41,14 +50,15 @@ export function createApp(options: AppOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(httpLogger(logger));
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
-  app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger }));
+  // Helmet's headers and a strict CSP on every answer (nosniff included); no cross-origin API calls.
+  app.use(securityHeaders());
+  app.use('/api', sameOriginOnly);
+  const auth = deviceAuth(storage);
+  const limits = createRateLimits(options.rateLimits);
+  app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger, requireDevice: auth.requireDevice }));
   const notifier = options.notifier ?? createLocalNotifier();
   const pokeStreams = options.pokeStreams ?? createPokeStreams({ notifier, currentSeq: () => storage.currentSeq() });
-  app.use('/api', apiRouter({ storage, version, jsonLimit: options.jsonLimit ?? '1mb', notifier, pokeStreams }));
+  app.use('/api', apiRouter({ storage, version, jsonLimit: options.jsonLimit ?? '1mb', notifier, pokeStreams, auth, limits }));
   app.use(staticApp(appDir));
   app.use((req) => {
     throw new HttpError(404, 'not_found', `Nothing at ${req.path}.`);
@@ -63,20 +73,34 @@ interface ApiOptions {
   jsonLimit: string | number;
   notifier: Notifier;
   pokeStreams: PokeStreams;
+  auth: DeviceAuth;
+  limits: RateLimits;
 }
+
+/** Small bodies: setup and pairing requests are a few hundred bytes. */
+const PUBLIC_JSON_LIMIT = '16kb';
 
 function apiRouter(options: ApiOptions): Router {
   const api = Router();
   // Version first: an incompatible app is told to update even when its body would not parse.
   api.use(checkProtocolVersion);
-  // Push first with its larger limit; the default parser then skips the already-read body.
-  api.post('/sync/push', pushBodyParser);
-  api.use(express.json({ limit: options.jsonLimit }));
+  // Public: what a device may call before it is paired.
   api.use(healthRouter(options));
   api.get('/openapi.json', (_req, res) => {
     res.json(buildOpenApiDocument(options.version));
   });
+  api.post(['/setup', '/pair'], express.json({ limit: PUBLIC_JSON_LIMIT }));
+  api.use(setupRouter(options));
+  // Everything below needs a paired, not revoked, device (ARCHITECTURE.md, "Security"): routers
+  // mounted here are covered without asking. The event stream may carry its token as ?token=.
+  api.use((req, res, next) => (req.method === 'GET' && req.path === '/sync/events' ? options.auth.requireDeviceOrQueryToken : options.auth.requireDevice)(req, res, next));
+  // Push first with its larger limit; the default parser then skips the already-read body.
+  api.post('/sync/push', pushBodyParser);
+  api.use(express.json({ limit: options.jsonLimit }));
   api.use(syncRouter(options));
+  api.use(authRouter(options));
+  api.use(adminRouter(options));
+  api.use(exportsRouter(options));
   // Later routers (photos, ...) mount here.
   api.use((req) => {
     throw new HttpError(404, 'not_found', `No API route for ${req.method} ${req.baseUrl}${req.path}.`);

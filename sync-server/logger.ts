@@ -13,6 +13,9 @@ const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-loupe-device-token"]',
+  'req.headers["x-loupe-person-token"]',
+  // The event stream's token, when EventSource passes it in the query (it cannot send headers).
+  'req.query.token',
   'res.headers["set-cookie"]',
 ];
 
@@ -28,9 +31,20 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
   return options.destination ? pino(config, options.destination) : pino(config);
 }
 
+/** The same token in the request line: `?token=…` (and any `&token=…`) is blanked out. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+}
+
 export function httpLogger(logger: Logger) {
   return pinoHttp({
     logger,
+    serializers: {
+      req: (req: { url?: string }) => {
+        req.url = redactUrl(req.url);
+        return req;
+      },
+    },
     // A request id the client can quote when reporting a problem; ours, never the client's,
     // so a hostile header cannot forge log lines.
     genReqId: (_req, res) => {

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
+import { announceAccess } from './auth/first-start';
+import { isCommand, runCommand } from './cli';
 import { seedDemo } from './demo/seed-demo';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -53,6 +55,8 @@ async function start(config: Config, logger: Logger): Promise<void> {
     await listen(server, config.port, config.host);
     const url = displayUrl(server, config.host);
     logger.info({ url, storage: storage.kind, version: SERVER_VERSION }, `Loupe server listening on ${url}`);
+    // A setup link on first start, a pairing code in demo mode: printed, never logged.
+    await announceAccess(storage, url, { demo: config.demo });
     installGracefulShutdown({ server, storage, logger, pokeStreams, notifier });
   } catch (err) {
     await storage.close().catch(() => {});
@@ -62,7 +66,20 @@ async function start(config: Config, logger: Logger): Promise<void> {
 
 const config = loadConfigOrExit();
 const logger = createLogger({ level: config.logLevel });
-start(config, logger).catch((err: unknown) => {
+const command = process.argv[2];
+if (command !== undefined) {
+  if (!isCommand(command)) {
+    console.error(`Unknown command "${command}". Commands: verify-chain, pairing-code.`);
+    process.exit(2);
+  }
+  runCommand(command, config, logger).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`${command} failed: ${(err as Error).message}`);
+      process.exit(1);
+    },
+  );
+} else start(config, logger).catch((err: unknown) => {
   logger.fatal({ err }, 'the server could not start');
   console.error(`Loupe server could not start: ${(err as Error).message}`);
   process.exit(1);

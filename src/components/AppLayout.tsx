@@ -19,6 +19,10 @@ export function AppLayout() {
         <nav aria-label={t('nav.main')} className="app-nav">
           <NavLink to="/" end className="nav-link">{t('nav.bench')}</NavLink>
           <NavLink to="/scan" className="nav-link">{t('scan.nav')}</NavLink>
+          <NavLink to="/intake/new" className="nav-link">{t('intake.nav')}</NavLink>
+          <NavLink to="/review" className="nav-link">{t('review.nav')}</NavLink>
+          <NavLink to="/board" className="nav-link">{t('board.nav')}</NavLink>
+          <NavLink to="/kpi" className="nav-link">{t('kpi.nav')}</NavLink>
           <NavLink to="/settings" className="nav-link">{t('nav.settings')}</NavLink>
         </nav>
         <PersonSwitcher />

@@ -332,6 +332,7 @@ export const frontOfficeEn = {
     releasedAt: 'Released {{date}} by {{name}}',
     workDone: 'Work done',
     weightOut: 'Weight at release',
+    stonesIn: 'Stones at intake',
     stonesOut: 'Stones at release',
     beforeAfter: 'Before and after',
     signatureClient: 'Client or boutique signature',

@@ -336,6 +336,7 @@ export const frontOfficeFr: Catalogue<typeof frontOfficeEn> = {
     releasedAt: 'Restituée le {{date}} par {{name}}',
     workDone: 'Travaux réalisés',
     weightOut: 'Poids à la restitution',
+    stonesIn: 'Pierres à la réception',
     stonesOut: 'Pierres à la restitution',
     beforeAfter: 'Avant et après',
     signatureClient: 'Signature du client ou de la boutique',

@@ -86,7 +86,7 @@ export const kpiEn = {
       title: 'Work in progress now',
       byStatus: 'By status',
       byAge: 'By age since intake',
-      ages: { '0-3': '0–3 days', '4-7': '4–7 days', '8-14': '8–14 days', '15+': '15 days and more' },
+      ages: { '0-3': '0–3 days', '4-7': '4–7 days', '8-14': '8–14 days', '15+': '15+ days' },
     },
     drill: {
       close: 'Close',
@@ -132,7 +132,7 @@ export const kpiEn = {
       productivity: 'Productivity',
       attendance: 'Attendance',
       figure: 'Figure',
-      team: 'Team',
+      team: 'Team average',
       previous: 'Previous period',
       clockedHours: 'Hours clocked',
       daysWorked: 'Days worked',

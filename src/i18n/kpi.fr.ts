@@ -89,7 +89,7 @@ export const kpiFr: Catalogue<typeof kpiEn> = {
       title: 'En cours actuellement',
       byStatus: 'Par statut',
       byAge: 'Par ancienneté depuis la réception',
-      ages: { '0-3': '0 à 3 jours', '4-7': '4 à 7 jours', '8-14': '8 à 14 jours', '15+': '15 jours et plus' },
+      ages: { '0-3': '0 à 3 jours', '4-7': '4 à 7 jours', '8-14': '8 à 14 jours', '15+': '15 jours et +' },
     },
     drill: {
       close: 'Fermer',
@@ -135,7 +135,7 @@ export const kpiFr: Catalogue<typeof kpiEn> = {
       productivity: 'Productivité',
       attendance: 'Présence',
       figure: 'Indicateur',
-      team: 'Équipe',
+      team: 'Moyenne de l’équipe',
       previous: 'Période précédente',
       clockedHours: 'Heures pointées',
       daysWorked: 'Jours travaillés',

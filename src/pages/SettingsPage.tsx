@@ -3,6 +3,7 @@ import { LOCATION_KINDS, type LocationKind } from '../domain/vocabulary';
 import { useDeviceLocation } from '../hooks/use-device-location';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { LANGUAGES, formatBytes, setLanguage, useT } from '../i18n/i18n';
+import { DevicePrefixSetting } from '../components/intake/DevicePrefixSetting';
 
 
 export default function SettingsPage() {
@@ -74,6 +75,8 @@ export default function SettingsPage() {
           </button>
         )}
       </fieldset>
+
+      <DevicePrefixSetting />
 
       <p className="muted">
         {t('settings.version')}: <span data-testid="build-id">{__LOUPE_BUILD_ID__}</span>

@@ -12,6 +12,7 @@ import {
   type PhotoBytesKind,
 } from '../db/photo-bytes-repo';
 import type { PhotoBytesRecord } from '../db/records';
+import { authHeaders } from '../db/device-auth-repo';
 
 export interface PhotoDownloadOptions {
   db: LoupeDb;
@@ -54,7 +55,7 @@ async function fetchAndStore(options: PhotoDownloadOptions, sha256: string, kind
   let bytes: ArrayBuffer;
   try {
     response = await fetchFn(photoUrl(options.baseUrl, sha256), {
-      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) },
+      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(await authHeaders(options.db)) },
       signal: options.signal,
     });
     if (response.status === 404) return { ok: false, reason: 'not_found' };

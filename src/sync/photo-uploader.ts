@@ -17,6 +17,7 @@ import {
   PhotoHaveResponse,
 } from '../protocol/protocol';
 import type { LoupeDb } from '../db/loupe-db';
+import { authHeaders } from '../db/device-auth-repo';
 import {
   TUS_UPLOAD_PREFIX,
   clearPhotoError,
@@ -84,14 +85,14 @@ export const tusFingerprint = (sha256: string): string => `photo:${sha256}`;
 
 type HaveOutcome = { ok: true; have: string[] } | { ok: false; stopped: 'offline' | 'server_error' };
 
-async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], signal?: AbortSignal): Promise<HaveOutcome> {
+async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], headers: Record<string, string>, signal?: AbortSignal): Promise<HaveOutcome> {
   const have: string[] = [];
   for (let start = 0; start < shas.length; start += PHOTO_HAVE_MAX) {
     let response: Response;
     try {
       response = await fetchFn(`${origin}/api/photos/have`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...protocolHeaders() },
+        headers: { 'Content-Type': 'application/json', ...headers },
         body: JSON.stringify({ sha256: shas.slice(start, start + PHOTO_HAVE_MAX) }),
         signal,
       });
@@ -164,6 +165,8 @@ function classify(error: Error | DetailedError): TusOutcome {
   const body = errorBodyOf(response);
   const message = body?.error.message ?? error.message;
   if (status === 422 && body?.error.code === 'hash_mismatch') return { status: 'hash_mismatch', message };
+  // Not paired (any more): nothing wrong with the photo; the sync round sorts the device out.
+  if (status === 401 || status === 403) return { status: 'interrupted', offline: false, message };
   if (status >= 400 && status < 500 && status !== 409 && status !== 423) return { status: 'rejected', message };
   return { status: 'interrupted', offline: false, message };
 }
@@ -177,6 +180,8 @@ interface TusUploadArgs {
   chunkSize: number;
   retryDelays: number[];
   signal?: AbortSignal;
+  /** The protocol version and the device token. */
+  headers: Record<string, string>;
   onProgress: (sent: number, total: number) => void;
 }
 
@@ -189,7 +194,7 @@ function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
       chunkSize: args.chunkSize,
       retryDelays: args.retryDelays,
       metadata: { sha256, type: args.type },
-      headers: protocolHeaders(),
+      headers: args.headers,
       fingerprint: async () => tusFingerprint(sha256),
       urlStorage: dexieUrlStorage(db),
       fileReader: bytesReader,
@@ -229,11 +234,12 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
   const origin = originOf(options.baseUrl);
   const result: UploadPendingPhotosResult = { uploaded: 0, skipped: 0, failed: 0 };
 
+  const headers = { ...protocolHeaders(), ...(await authHeaders(db)) };
   const pending = await listUnuploaded(db);
   if (pending.length === 0) return result;
   if (signal?.aborted) return { ...result, stopped: 'aborted' };
 
-  const asked = await askHave(fetchFn, origin, pending.map((p) => p.sha256), signal);
+  const asked = await askHave(fetchFn, origin, pending.map((p) => p.sha256), headers, signal);
   if (!asked.ok) return { ...result, stopped: signal?.aborted ? 'aborted' : asked.stopped };
   const held = new Set(asked.have);
   if (held.size > 0) {
@@ -263,6 +269,7 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
       chunkSize: options.chunkSize ?? PHOTO_CHUNK_SIZE,
       retryDelays: options.retryDelays ?? PHOTO_RETRY_DELAYS,
       signal,
+      headers,
       onProgress: (bytesSent, bytesTotal) =>
         options.onProgress?.({ sha256: item.sha256, kind: item.kind, bytesSent, bytesTotal, index: i + 1, count: toSend.length }),
     });

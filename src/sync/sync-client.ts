@@ -1,6 +1,7 @@
 // HTTP calls of the sync protocol. Every request carries the protocol version; every answer is
 // validated with the protocol's schemas before the device believes it.
 import {
+  DEVICE_TOKEN_HEADER,
   ErrorBody,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
@@ -13,6 +14,10 @@ export type SyncFailure =
   | { kind: 'offline'; message: string }
   | { kind: 'update_needed'; message: string }
   | { kind: 'sequence_gap'; lastAppliedSeq: number; message: string }
+  /** No device token, or the server does not know it: the device must be paired (again). */
+  | { kind: 'unpaired'; message: string }
+  /** An admin removed this device from the workshop: it wipes its workshop data. */
+  | { kind: 'revoked'; message: string }
   | { kind: 'server'; status: number; code: string; message: string };
 
 export class SyncError extends Error {
@@ -25,6 +30,8 @@ export class SyncError extends Error {
 export interface SyncTransport {
   baseUrl: string;
   fetch?: typeof fetch;
+  /** The device token from pairing, sent as x-loupe-device-token on every call. */
+  token?: string;
 }
 
 async function call(transport: SyncTransport, path: string, init: RequestInit = {}): Promise<unknown> {
@@ -33,7 +40,12 @@ async function call(transport: SyncTransport, path: string, init: RequestInit = 
   try {
     response = await doFetch(`${transport.baseUrl}${path}`, {
       ...init,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...init.headers },
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+        ...(transport.token ? { [DEVICE_TOKEN_HEADER]: transport.token } : {}),
+        ...init.headers,
+      },
     });
   } catch (error) {
     throw new SyncError({ kind: 'offline', message: `The server cannot be reached (${(error as Error).message}).` });
@@ -44,6 +56,8 @@ async function call(transport: SyncTransport, path: string, init: RequestInit = 
   const code = parsed.success ? parsed.data.error.code : 'internal';
   const message = parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`;
   if (response.status === 426) throw new SyncError({ kind: 'update_needed', message });
+  if (code === 'device_revoked') throw new SyncError({ kind: 'revoked', message });
+  if (code === 'device_unpaired') throw new SyncError({ kind: 'unpaired', message });
   if (code === 'sequence_gap' && parsed.success) {
     const last = Number(parsed.data.error.details?.lastAppliedSeq ?? 0);
     throw new SyncError({ kind: 'sequence_gap', lastAppliedSeq: last, message });

@@ -4,6 +4,7 @@
 // applied in one transaction with its cursor.
 import type { LoupeDb } from '../db/loupe-db';
 import { getDeviceId } from '../db/device-repo';
+import { forgetWorkshop, getDeviceToken, markUnpaired } from '../db/device-auth-repo';
 import { applyPull, getCursor, pendingBatch, renumberOutbox, settlePush, type Refusal } from '../db/sync-repo';
 import type { Mutation } from '../protocol/protocol';
 import { pull, push, SyncError, type SyncTransport } from './sync-client';
@@ -21,7 +22,24 @@ export interface SyncReport {
   pulled: number;
 }
 
+/**
+ * One round, as the paired device it is. A device the server says was removed wipes its workshop
+ * data at once; one the server does not know forgets its token and keeps its data (ARCHITECTURE.md,
+ * "Security").
+ */
 export async function syncOnce(options: SyncOptions): Promise<SyncReport> {
+  const token = await getDeviceToken(options.db);
+  if (!token) throw new SyncError({ kind: 'unpaired', message: 'This tablet is not paired with the workshop.' });
+  try {
+    return await syncRound({ ...options, token });
+  } catch (error) {
+    if (error instanceof SyncError && error.failure.kind === 'revoked') await forgetWorkshop(options.db);
+    if (error instanceof SyncError && error.failure.kind === 'unpaired') await markUnpaired(options.db);
+    throw error;
+  }
+}
+
+async function syncRound(options: SyncOptions): Promise<SyncReport> {
   const { db } = options;
   const now = options.now ?? (() => new Date().toISOString());
   const deviceId = await getDeviceId(db);

@@ -3,6 +3,7 @@
 // each local change, every 30 s while online, and when the server pokes over Server-Sent Events.
 // Failures back off with jitter. Background Sync is not used: Safari has none, and a tablet app
 // that is open all shift gets the same effect from these triggers.
+import { getDeviceToken } from '../db/device-auth-repo';
 import { watchOutboxCount } from '../db/outbox-repo';
 import type { LoupeDb } from '../db/loupe-db';
 import { backoffDelay } from './backoff';
@@ -60,8 +61,9 @@ export function startSyncRunner(options: RunnerOptions): SyncRunner {
       failures += 1;
       const failure: SyncFailure = error instanceof SyncError ? error.failure : { kind: 'server', status: 0, code: 'internal', message: (error as Error).message };
       options.onStatus({ running: false, lastError: failure });
-      // An app too old for the server waits for its update; anything else retries with backoff.
-      if (failure.kind !== 'update_needed') schedule(backoffDelay(failures));
+      // An app too old for the server waits for its update, a device that is not (or no longer)
+      // paired for its pairing (which reloads the app); anything else retries with backoff.
+      if (failure.kind !== 'update_needed' && failure.kind !== 'unpaired' && failure.kind !== 'revoked') schedule(backoffDelay(failures));
     }
   }
 
@@ -97,9 +99,16 @@ export function startSyncRunner(options: RunnerOptions): SyncRunner {
     lastCount = count;
   });
 
-  // The server pokes when anything changed; EventSource reconnects by itself.
-  const events = typeof EventSource === 'undefined' ? null : new EventSource(`${baseUrl}/api/sync/events`);
-  events?.addEventListener('poke', soon);
+  // The server pokes when anything changed; EventSource reconnects by itself. It cannot send
+  // headers, so the device token goes in the query (the server keeps it out of its logs).
+  let events: EventSource | null = null;
+  if (typeof EventSource !== 'undefined') {
+    void getDeviceToken(db).then((token) => {
+      if (!token || stopped) return;
+      events = new EventSource(`${baseUrl}/api/sync/events?token=${encodeURIComponent(token)}`);
+      events.addEventListener('poke', soon);
+    });
+  }
 
   void db.syncState.get(LAST_SYNC_AT).then((row) => {
     if (typeof row?.value === 'string') options.onStatus({ lastSyncAt: row.value });

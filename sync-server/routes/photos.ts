@@ -38,6 +38,8 @@ export interface PhotosRouterOptions {
   /** Largest photo accepted, in bytes; default PHOTO_MAX_BYTES_DEFAULT (40 MB). */
   maxBytes?: number;
   logger?: Logger;
+  /** Refuses callers that are not a paired, not revoked, device (sync-server/auth/device-auth.ts). */
+  requireDevice: RequestHandler;
 }
 
 export const PHOTOS_DIR = 'photos';
@@ -61,7 +63,7 @@ openApiRegistry.registerPath({
   request: { body: { content: { 'application/json': { schema: PhotoHaveRequestSchema } } } },
   responses: {
     200: { description: 'The asked hashes the server holds.', content: { 'application/json': { schema: PhotoHaveResponseSchema } } },
-    ...errorResponses(400, 413, 426),
+    ...errorResponses(400, 401, 403, 413, 426),
   },
 });
 
@@ -74,7 +76,7 @@ openApiRegistry.registerPath({
   responses: {
     200: { description: 'The bytes.', content: Object.fromEntries(PHOTO_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) },
     304: { description: 'Not modified (If-None-Match named the hash).' },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 });
 
@@ -100,7 +102,7 @@ openApiRegistry.registerPath({
     'When the last byte arrives the server hashes the file: a mismatch answers 422 with code hash_mismatch and keeps nothing.',
   responses: {
     201: { description: 'Created; Location is the upload URL.' },
-    ...errorResponses(400, 413, 426),
+    ...errorResponses(400, 401, 403, 413, 426),
     422: { description: 'hash_mismatch (on the request that completes the upload).' },
   },
 });
@@ -135,7 +137,7 @@ function shaParam(req: Request): string {
 
 // ---------------------------------------------------------------- router
 
-export function photosRouter(options: PhotosRouterOptions = {}): Router {
+export function photosRouter(options: PhotosRouterOptions): Router {
   const maxBytes = options.maxBytes ?? PHOTO_MAX_BYTES_DEFAULT;
   const makeTempDir = options.dataDir === undefined ? fallbackDataDir() : undefined;
 
@@ -152,6 +154,8 @@ export function photosRouter(options: PhotosRouterOptions = {}): Router {
 
   const router = Router();
   router.use(checkProtocolVersion);
+  // Every photo read and write needs a paired device: photos are the workshop's evidence.
+  router.use(options.requireDevice);
 
   // -- tus: checked here first so that a bad request gets our JSON error, then handed to tus.
   const createChecks: RequestHandler = (req, _res, next) => {

@@ -2,6 +2,7 @@
 // an event stream that pokes devices to pull. The rules live in storage (one transaction per push).
 import express, { Router } from 'express';
 import { PokeEvent, PullQuery, PullResponse, PushRequest, PushResponse } from '../../src/protocol/protocol';
+import { deviceOf, type DeviceAuth } from '../auth/device-auth';
 import { HttpError, validate } from '../http/errors';
 import { errorResponses, openApiRegistry, registerSchema } from '../openapi';
 import type { Storage } from '../storage/storage';
@@ -29,7 +30,7 @@ openApiRegistry.registerPath({
   request: { body: { content: { 'application/json': { schema: PushRequestSchema } } } },
   responses: {
     200: { description: 'One result per mutation, in order.', content: { 'application/json': { schema: PushResponseSchema } } },
-    ...errorResponses(400, 409, 413, 426, 500),
+    ...errorResponses(400, 401, 403, 409, 413, 426, 500),
   },
 });
 
@@ -41,7 +42,7 @@ openApiRegistry.registerPath({
   request: { query: PullQuery },
   responses: {
     200: { description: 'A page of changes.', content: { 'application/json': { schema: PullResponseSchema } } },
-    ...errorResponses(400, 426, 500),
+    ...errorResponses(400, 401, 403, 426, 500),
   },
 });
 
@@ -52,7 +53,7 @@ openApiRegistry.registerPath({
   description: 'A `: keepalive` comment every 25 s. A poke carries no data: pull on it.',
   responses: {
     200: { description: 'An endless text/event-stream.', content: { 'text/event-stream': { schema: PokeEventSchema } } },
-    ...errorResponses(426, 503),
+    ...errorResponses(401, 403, 426, 503),
   },
 });
 
@@ -60,14 +61,32 @@ export interface SyncRouterOptions {
   storage: Storage;
   notifier: Notifier;
   pokeStreams: PokeStreams;
+  /** The API router has authenticated the device (ARCHITECTURE.md, "Security"); this imports its key. */
+  auth: DeviceAuth;
 }
 
-export function syncRouter({ storage, notifier, pokeStreams }: SyncRouterOptions): Router {
+/** Client references never reach a bench device (PRODUCT.md: the bench sees job data only). */
+function withoutClientRefs(page: PullResponse): PullResponse {
+  return {
+    ...page,
+    changes: page.changes.map((change) => {
+      if (change.entity !== 'job' || !('clientRef' in change.data)) return change;
+      const { clientRef: _clientRef, ...data } = change.data;
+      return { ...change, data };
+    }),
+  };
+}
+
+export function syncRouter({ storage, notifier, pokeStreams, auth }: SyncRouterOptions): Router {
   const router = Router();
 
   router.post('/sync/push', async (req, res) => {
     const request = validate(PushRequest, req.body);
-    const outcome = await storage.push(request);
+    const device = deviceOf(res);
+    if (request.deviceId !== device.id) {
+      throw new HttpError(403, 'forbidden', 'This push names another device than the one whose token it carries.');
+    }
+    const outcome = await storage.push(request, { device: { id: device.id, kind: device.kind, publicKey: await auth.publicKeyOf(device) } });
     if (outcome.kind === 'gap') {
       throw new HttpError(
         409,
@@ -88,10 +107,12 @@ export function syncRouter({ storage, notifier, pokeStreams }: SyncRouterOptions
 
   router.get('/sync/pull', async (req, res) => {
     const { cursor, limit } = validate(PullQuery, req.query);
-    const body: PullResponse = await storage.pull(cursor, limit);
+    const page = await storage.pull(cursor, limit);
+    const body: PullResponse = deviceOf(res).kind === 'bench' ? withoutClientRefs(page) : page;
     res.json(body);
   });
 
+  // The API router let this through with a device token (EventSource may pass it as ?token=).
   router.get('/sync/events', (req, res) => pokeStreams.open(req, res));
 
   return router;

@@ -2,6 +2,7 @@
 // SQL here must stay portable (kysely's query and schema builders, no raw dialect-specific SQL).
 import { randomUUID } from 'node:crypto';
 import { Migrator, sql, type Kysely } from 'kysely';
+import { authStore } from './auth-store';
 import { LATEST_MIGRATION, migrationProvider } from './migrations';
 import type { Database } from './schema';
 import { META_KEYS, type Storage, type StorageKind } from './storage';
@@ -69,7 +70,7 @@ export function kyselyStorage({ kind, db, migrationSchema }: KyselyStorageOption
       await setMeta(META_KEYS.schemaVersion, LATEST_MIGRATION);
     },
 
-    push: (request) => pushBatch(db, request),
+    push: (request, context) => pushBatch(db, request, undefined, context),
 
     async pull(cursor, limit) {
       return pullChanges(db, await getWorkshopId(), cursor, limit);
@@ -77,7 +78,14 @@ export function kyselyStorage({ kind, db, migrationSchema }: KyselyStorageOption
 
     currentSeq: () => readCounter(db),
 
+    auth: authStore(db),
+
     seedRecords: (entity, records) => seedRecords(db, entity, records),
+
+    async allRecords(entity) {
+      const rows = await db.selectFrom('records').select('data').where('entity', '=', entity).execute();
+      return rows.map((row) => JSON.parse(row.data) as Record<string, unknown>);
+    },
 
     async ping() {
       await sql`select 1`.execute(db);

@@ -47,6 +47,69 @@ export interface SyncCounterTable {
   seq: BigIntColumn;
 }
 
+export interface PairedDevicesTable {
+  id: string;
+  name: string;
+  kind: string;
+  prefix: string;
+  /** SHA-256 (hex) of the device token; the token itself is never stored. */
+  token_hash: string;
+  /** The public JWK, as JSON text. */
+  public_key: string;
+  paired_at: string;
+  paired_by: string | null;
+  last_contact_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export interface PairingCodesTable {
+  code_hash: string;
+  name: string;
+  kind: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface PersonSessionsTable {
+  token_hash: string;
+  person_id: string;
+  device_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PinFailuresTable {
+  person_id: string;
+  failures: number;
+  lockouts: number;
+  locked_until: ColumnType<number | string | null, number | null, number | null>;
+}
+
+export interface AuditTable {
+  id: string;
+  at: string;
+  kind: string;
+  device_id: string | null;
+  person_id: string | null;
+  /** JSON text. */
+  detail: string;
+}
+
+export interface CustodyChainTable {
+  position: BigIntColumn;
+  entity: string;
+  record_id: string;
+  record_hash: string;
+  device_id: string | null;
+  signed: number;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
   meta: MetaTable;
   records: RecordsTable;
@@ -54,4 +117,10 @@ export interface Database {
   devices: DevicesTable;
   mutations: MutationsTable;
   sync_counter: SyncCounterTable;
+  paired_devices: PairedDevicesTable;
+  pairing_codes: PairingCodesTable;
+  person_sessions: PersonSessionsTable;
+  pin_failures: PinFailuresTable;
+  audit: AuditTable;
+  custody_chain: CustodyChainTable;
 }

@@ -2,7 +2,8 @@
 // for a larger house with several stateless instances. Both implementations share their SQL
 // (kysely) and pass one contract suite (tests/server/storage-contract.ts).
 // Keep this interface small: each feature adds the few methods it needs.
-import type { Entity, PullResponse, PushRequest, PushResponse } from '../../src/protocol/protocol';
+import type { DeviceKind, Entity, PullResponse, PushRequest, PushResponse } from '../../src/protocol/protocol';
+import type { AuthStore } from './auth-store';
 
 export type StorageKind = 'sqlite' | 'postgres';
 
@@ -15,6 +16,19 @@ export type PushOutcome =
       changedSeq: number | null;
     }
   | { kind: 'gap'; lastAppliedSeq: number };
+
+/**
+ * Who pushes, as the HTTP layer authenticated it (sync-server/auth). Without it (storage-level
+ * tests, the demo) the device-specific rules are skipped: signatures and the bench's limits.
+ */
+export interface PushContext {
+  device: {
+    id: string;
+    kind: DeviceKind;
+    /** The device's public signing key: custody events and QC reviews must carry its signature. */
+    publicKey: CryptoKey;
+  };
+}
 
 export interface Storage {
   readonly kind: StorageKind;
@@ -30,7 +44,7 @@ export interface Storage {
    * Applies a device's batch of mutations in ONE transaction, in order, each exactly once
    * (ARCHITECTURE.md, "Sync"). Refusals come back per mutation; a sequence gap refuses the batch.
    */
-  push(request: PushRequest): Promise<PushOutcome>;
+  push(request: PushRequest, context?: PushContext): Promise<PushOutcome>;
   /** Latest states of the records changed after the cursor, in server order (cursor format: `<workshopId>.<seq>`). */
   pull(cursor: string | undefined, limit: number): Promise<PullResponse>;
   /** The last seq allocated (0 on an empty database). */
@@ -41,6 +55,10 @@ export interface Storage {
    * until device pairing exists.
    */
   seedRecords(entity: Entity, records: object[]): Promise<void>;
+  /** The latest state of every record of one entity, in no particular order: what KPI exports compute from. */
+  allRecords(entity: Entity): Promise<Array<Record<string, unknown>>>;
+  /** Setup, paired devices, person sessions, the audit log and the custody chain (ARCHITECTURE.md, "Security"). */
+  readonly auth: AuthStore;
   /** Releases connections (closes the SQLite file / ends the pool). Safe to call twice. */
   close(): Promise<void>;
 }

@@ -6,12 +6,17 @@ import { applyMove, applyPut, type JobLike } from '../../src/domain/apply-change
 import { canMove } from '../../src/domain/job-status';
 import type { Role } from '../../src/domain/vocabulary';
 import { ENTITY_SCHEMAS, JobMovePatch, type Entity, type Mutation, type MutationResult, type RefusalCode } from '../../src/protocol/protocol';
+import { verifyEvidence, type EvidenceEntity } from '../../src/security/evidence-signature';
+import { appendToChain } from './custody-chain';
+import type { PushContext } from './storage';
 import { claimJobNumber, jobNumberOwner, readRecord, writeRecord, type Db, type Fields } from './sync-records';
 
 interface Write {
   entity: Entity;
   id: string;
   data: Fields;
+  /** Evidence whose device signature the server checked. */
+  signed?: boolean;
 }
 
 /** What a mutation will write once every check passed, or why it is refused. */
@@ -34,6 +39,27 @@ function checkRecord(entity: Entity, entityId: string, record: Fields): { ok: tr
 }
 
 /**
+ * Evidence from a paired device must carry that device's good signature (ARCHITECTURE.md,
+ * "Security"). Without a push context (storage-level callers) there is no device to check against.
+ */
+async function signatureRefusal(entity: EvidenceEntity, record: Fields, context: PushContext | undefined): Promise<(Plan & { ok: false }) | undefined> {
+  if (!context) return undefined;
+  const signer = (record.signature as { deviceId?: unknown } | undefined)?.deviceId;
+  if (signer === undefined) return refuse('bad_signature', `This ${entity} is not signed by the device that sent it.`);
+  if (signer !== context.device.id) return refuse('bad_signature', `This ${entity} is signed by another device than the one that sent it.`);
+  if (!(await verifyEvidence(entity, record, context.device.publicKey))) return refuse('bad_signature', `The signature of this ${entity} does not match its content: it was altered or forged.`);
+  return undefined;
+}
+
+/** Client references are for intake and managers: a jeweler, or any bench device, may not write one. */
+function clientRefRefusal(patch: Fields, role: Role, context: PushContext | undefined): (Plan & { ok: false }) | undefined {
+  if (!('clientRef' in patch)) return undefined;
+  if (role === 'jeweler') return refuse('forbidden_field', 'A jeweler does not see or change client references.');
+  if (context?.device.kind === 'bench') return refuse('forbidden_field', 'A bench device does not see or change client references.');
+  return undefined;
+}
+
+/**
  * A job starts at intake, or at queued when its creator may release it to the bench (intake
  * then release_to_bench in one step). Any other start would skip the state machine, QC included.
  */
@@ -44,14 +70,19 @@ function newJobStatusRefusal(status: unknown, role: Role): (Plan & { ok: false }
   return refuse('role_not_allowed', `A ${role} cannot release a new job to the bench: create it at intake.`);
 }
 
-async function planPut(trx: Db, mutation: Mutation, role: Role): Promise<Plan> {
+async function planPut(trx: Db, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
   const { entity, entityId, patch, at } = mutation;
   // A review is evidence of a QC decision: it exists only with the move it decided (planMove).
   if (entity === 'qcReview') {
     return refuse('invalid', 'A QC review is sent with the approve or send-to-rework move it belongs to.');
   }
-  // People carry roles, and roles decide every move: only an admin manages them.
-  if (entity === 'person' && role !== 'admin') return refuse('role_not_allowed', 'Only an admin can add or change people.');
+  // People carry roles and PINs: they change only through the admin screens, online, with the
+  // admin's or manager's PIN checked by the server (sync-server/routes/admin.ts), never by a push.
+  if (entity === 'person') return refuse('role_not_allowed', 'People are added and changed on the admin screens, online.');
+  if (entity === 'job') {
+    const refusal = clientRefRefusal(patch, role, context);
+    if (refusal) return refusal;
+  }
 
   const current = await readRecord(trx, entity, entityId);
   const outcome = applyPut(entity, current, patch, at);
@@ -71,10 +102,15 @@ async function planPut(trx: Db, mutation: Mutation, role: Role): Promise<Plan> {
     }
     return { ok: true, writes: [{ entity, id: entityId, data: checked.data }], jobNumber: number };
   }
+  if (entity === 'custodyEvent') {
+    const refusal = await signatureRefusal(entity, checked.data, context);
+    if (refusal) return refusal;
+    return { ok: true, writes: [{ entity, id: entityId, data: checked.data, signed: context !== undefined }] };
+  }
   return { ok: true, writes: [{ entity, id: entityId, data: checked.data }] };
 }
 
-async function planMove(trx: Db, mutation: Mutation, role: Role): Promise<Plan> {
+async function planMove(trx: Db, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
   const { entity, entityId, at } = mutation;
   if (entity !== 'job') return refuse('invalid', `Only a job has status moves, not a ${entity}.`);
   const parsed = JobMovePatch.safeParse(mutation.patch);
@@ -101,7 +137,9 @@ async function planMove(trx: Db, mutation: Mutation, role: Role): Promise<Plan> 
     if (!reviewOutcome.ok) return refuse(reviewOutcome.code, reviewOutcome.message);
     const checkedReview = checkRecord('qcReview', review.id, reviewOutcome.record);
     if (!checkedReview.ok) return checkedReview;
-    writes.push({ entity: 'qcReview', id: review.id, data: checkedReview.data });
+    const refusal = await signatureRefusal('qcReview', checkedReview.data, context);
+    if (refusal) return refusal;
+    writes.push({ entity: 'qcReview', id: review.id, data: checkedReview.data, signed: context !== undefined });
   }
   return { ok: true, writes };
 }
@@ -110,18 +148,24 @@ async function planMove(trx: Db, mutation: Mutation, role: Role): Promise<Plan> 
  * Judges one mutation and, when accepted, writes its records (each under a new seq).
  * Returns the result for the device and the highest seq written (null when refused).
  */
-export async function applyMutation(trx: Db, mutation: Mutation): Promise<{ result: MutationResult; wroteSeq: number | null }> {
+export async function applyMutation(trx: Db, mutation: Mutation, context?: PushContext): Promise<{ result: MutationResult; wroteSeq: number | null }> {
   const person = await readRecord(trx, 'person', mutation.personId);
   const plan: Plan = !person
     ? refuse('unknown_person', 'The person who made this change is not known to the server.')
-    : mutation.op === 'put'
-      ? await planPut(trx, mutation, person.role as Role)
-      : await planMove(trx, mutation, person.role as Role);
+    : person.active !== true
+      ? refuse('inactive_person', 'The person who made this change is no longer active in the workshop.')
+      : mutation.op === 'put'
+        ? await planPut(trx, mutation, person.role as Role, context)
+        : await planMove(trx, mutation, person.role as Role, context);
   if (!plan.ok) {
     return { result: { id: mutation.id, status: 'refused', code: plan.code, message: plan.message }, wroteSeq: null };
   }
   if (plan.jobNumber !== undefined) await claimJobNumber(trx, plan.jobNumber, mutation.entityId);
   let wroteSeq: number | null = null;
   for (const write of plan.writes) wroteSeq = await writeRecord(trx, write.entity, write.id, write.data);
+  await appendToChain(
+    trx,
+    plan.writes.map((write) => ({ entity: write.entity, id: write.id, record: write.data, deviceId: context?.device.id ?? null, signed: write.signed === true })),
+  );
   return { result: { id: mutation.id, status: 'applied' }, wroteSeq };
 }

@@ -6,7 +6,8 @@
 // that skipped a sequence number has lost or reordered changes: the whole batch is refused as a
 // gap so that nothing lands out of order, and the device is told where the server stands.
 import type { Mutation, MutationResult, PushRequest, RefusalCode } from '../../src/protocol/protocol';
-import type { PushOutcome } from './storage';
+import { auditInTransaction, type NewAuditEntry } from './auth-store';
+import type { PushContext, PushOutcome } from './storage';
 import { applyMutation } from './sync-mutation';
 import { takeWriteLock, type Db } from './sync-records';
 
@@ -47,7 +48,7 @@ async function replayed(trx: Db, deviceId: string, mutation: Mutation): Promise<
   return { id: mutation.id, status: 'duplicate' };
 }
 
-export async function pushBatch(db: Db, request: PushRequest, now: () => string = () => new Date().toISOString()): Promise<PushOutcome> {
+export async function pushBatch(db: Db, request: PushRequest, now: () => string = () => new Date().toISOString(), context?: PushContext): Promise<PushOutcome> {
   const { deviceId, mutations } = request;
   return db.transaction().execute(async (trx): Promise<PushOutcome> => {
     // First: this transaction now runs alone among writers (see takeWriteLock), so the device's
@@ -60,6 +61,8 @@ export async function pushBatch(db: Db, request: PushRequest, now: () => string 
     let last = stored;
     let changedSeq: number | null = null;
     const results: MutationResult[] = [];
+    // Each refusal judged now (not a replayed one) goes to the audit log, in this transaction.
+    const refusedLog: NewAuditEntry[] = [];
     for (const mutation of mutations) {
       if (mutation.deviceSeq <= last) {
         results.push(await replayed(trx, deviceId, mutation));
@@ -72,8 +75,11 @@ export async function pushBatch(db: Db, request: PushRequest, now: () => string 
         results.push({ id: mutation.id, status: 'refused', code: 'invalid', message: 'This change id was already used by another change.' });
         continue;
       }
-      const { result, wroteSeq } = await applyMutation(trx, mutation);
+      const { result, wroteSeq } = await applyMutation(trx, mutation, context);
       results.push(result);
+      if (result.status === 'refused') {
+        refusedLog.push({ kind: 'mutation_refused', deviceId, personId: mutation.personId, detail: { code: result.code, entity: mutation.entity, entityId: mutation.entityId, op: mutation.op, message: result.message } });
+      }
       if (wroteSeq !== null) changedSeq = wroteSeq;
       await trx
         .insertInto('mutations')
@@ -90,6 +96,7 @@ export async function pushBatch(db: Db, request: PushRequest, now: () => string 
     }
 
     const seenAt = now();
+    await auditInTransaction(trx, refusedLog, seenAt);
     await trx
       .insertInto('devices')
       .values({ device_id: deviceId, last_seq: last, last_seen_at: seenAt })

@@ -2,6 +2,7 @@
 // JSON text, job numbers. Everything here runs inside a caller's transaction.
 import { sql, type Kysely } from 'kysely';
 import { ENTITY_SCHEMAS, type Entity } from '../../src/protocol/protocol';
+import { appendToChain } from './custody-chain';
 import type { Database } from './schema';
 
 export type Fields = Record<string, unknown>;
@@ -108,5 +109,7 @@ export async function seedRecords(db: Db, entity: Entity, records: object[]): Pr
       }
       await writeRecord(trx, entity, record.id, record);
     }
+    // Seeded evidence (the demo's) is linked too, unsigned: no device recorded it.
+    await appendToChain(trx, parsed.map((record) => ({ entity, id: record.id, record, deviceId: null, signed: false })));
   });
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../sync-server/app';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
+import { asDevice, pairDevice } from './auth-fixtures';
 import { makeTempDir, TEST_VERSION } from './helpers';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -27,7 +28,8 @@ beforeAll(async () => {
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
   const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
-  server = createServer(app);
+  // A paired device's calls (the front adds its token); who may call at all: security-identities.test.ts.
+  server = createServer(asDevice(app, await pairDevice(storage)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

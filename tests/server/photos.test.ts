@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../sync-server/app';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
+import { asDevice, pairDevice } from './auth-fixtures';
 import { makeTempDir, TEST_VERSION } from './helpers';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -28,7 +29,8 @@ beforeAll(async () => {
   dataDir = join(dir.path, 'data');
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
-  app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir, photoMaxBytes: 1024 * 1024 });
+  // A paired device's calls (the front adds its token); who may call at all: security-identities.test.ts.
+  app = asDevice(createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir, photoMaxBytes: 1024 * 1024 }), await pairDevice(storage));
 });
 afterAll(async () => {
   await storage.close();

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, PushResponse } from '../../src/protocol/protocol';
 import { MAX_FIELD_ERRORS } from '../../sync-server/http/errors';
+import { pairDevice } from './auth-fixtures';
 import { startTestServer, type TestServer } from './helpers';
 import { FakeDevice, PEOPLE, custodyEvent, seedJob, seedPeople, snapshot } from './sync-fixtures';
 
@@ -13,10 +14,13 @@ let jobId: string;
 let protoJobId: string;
 let before: Map<string, Record<string, unknown>>;
 let seqBefore: number;
+/** Paired devices by id; a body naming another device id goes with the first one's token. */
+const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   server = await startTestServer();
   await seedPeople(server.storage);
+  for (const id of ['hostile-any-1', 'hostile-proto-1', 'hostile-content-1', 'hostile-ahead-1']) tokens.set(id, (await pairDevice(server.storage, { id, kind: 'manager' })).token);
   jobId = (await seedJob(server.storage, { status: 'in_progress', version: 2 })).id;
   protoJobId = (await seedJob(server.storage, { status: 'in_progress', version: 2 })).id;
   before = await snapshot(server.storage);
@@ -24,8 +28,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const push = (body: unknown) => request(server.app).post('/api/sync/push').set('Content-Type', 'application/json').send(body as object);
-const pushRaw = (text: string, type = 'application/json') => request(server.app).post('/api/sync/push').set('Content-Type', type).send(text);
+/** The token of the device the body names, when paired (else any paired device's: the body fails validation first). */
+const tokenFor = (text: string) => tokens.get(/"deviceId":"([^"]{1,64})"/.exec(text)?.[1] ?? '') ?? tokens.get('hostile-any-1')!;
+const push = (body: unknown) => request(server.app).post('/api/sync/push').set('x-loupe-device-token', tokenFor(JSON.stringify(body) ?? '')).set('Content-Type', 'application/json').send(body as object);
+const pushRaw = (text: string, type = 'application/json') => request(server.app).post('/api/sync/push').set('x-loupe-device-token', tokenFor(text.slice(0, 200))).set('Content-Type', type).send(text);
 
 function expectError(res: request.Response, status: number, code: ErrorBody['error']['code']): ErrorBody {
   expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(status);

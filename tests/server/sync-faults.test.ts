@@ -12,10 +12,11 @@ import { PushResponse, type PushRequest } from '../../src/protocol/protocol';
 import { createApp } from '../../sync-server/app';
 import { SQLITE_FILE_NAME, createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
+import { pairDevice, type PairedDevice } from './auth-fixtures';
 import { makeTempDir, TEST_VERSION } from './helpers';
 import { buildBundle, startServer, type RunningServer } from './spawn-server';
 import { openSse } from './sse-client';
-import { FakeDevice, custodyEvent, pullAll, seedPeople, snapshot } from './sync-fixtures';
+import { custodyEvent, pullAll, seedPeople, snapshot } from './sync-fixtures';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let bundle: Awaited<ReturnType<typeof buildBundle>>;
@@ -30,19 +31,19 @@ afterAll(async () => {
   await temp?.remove();
 });
 
-function postPush(baseUrl: string, batch: PushRequest): Promise<Response> {
-  return fetch(`${baseUrl}/api/sync/push`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(batch) });
+function postPush(baseUrl: string, batch: PushRequest, device: PairedDevice): Promise<Response> {
+  return fetch(`${baseUrl}/api/sync/push`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...device.headers }, body: JSON.stringify(batch) });
 }
 
-/** A batch of `size` custody events: each applied mutation writes exactly one record (one seq). */
-function eventBatch(device: FakeDevice, size: number): PushRequest {
+/** A batch of `size` signed custody events: each applied mutation writes exactly one record (one seq). */
+function eventBatch(device: PairedDevice, size: number): Promise<PushRequest> {
   const jobId = newId();
-  return device.batch(
+  return device.sign(device.batch(
     ...Array.from({ length: size }, () => {
       const event = custodyEvent(jobId, 'jeweler');
       return device.put('custodyEvent', event.id, event);
     }),
-  );
+  ));
 }
 
 describe('the acknowledgement is lost after the commit', () => {
@@ -50,13 +51,14 @@ describe('the acknowledgement is lost after the commit', () => {
     const storage: Storage = createSqliteStorage({ dataDir: join(temp.path, 'lost-ack') });
     await storage.migrate();
     await seedPeople(storage);
+    const device = await pairDevice(storage, { id: 'lost-ack-tablet' });
     // The push commits, then the connection dies before the answer leaves.
     let cutNextAnswer = true;
     let socket: Socket | undefined;
     const cutting: Storage = {
       ...storage,
-      async push(request) {
-        const outcome = await storage.push(request);
+      async push(request, context) {
+        const outcome = await storage.push(request, context);
         if (cutNextAnswer) {
           cutNextAnswer = false;
           socket?.destroy();
@@ -70,13 +72,12 @@ describe('the acknowledgement is lost after the commit', () => {
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const baseUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
     try {
-      const device = new FakeDevice('lost-ack-tablet');
-      const batch = eventBatch(device, 20);
-      await expect(postPush(baseUrl, batch)).rejects.toThrow();
+      const batch = await eventBatch(device, 20);
+      await expect(postPush(baseUrl, batch, device)).rejects.toThrow();
       const afterCommit = await snapshot(storage);
       expect(await storage.currentSeq()).toBe(5 + 20);
 
-      const retry = await postPush(baseUrl, batch);
+      const retry = await postPush(baseUrl, batch, device);
       expect(retry.status).toBe(200);
       const body = PushResponse.parse(await retry.json());
       expect(new Set(body.results.map((result) => result.status))).toEqual(new Set(['duplicate']));
@@ -97,26 +98,26 @@ describe('the server process is killed in the middle of a push', () => {
     const seeding = createSqliteStorage({ dataDir });
     await seeding.migrate();
     await seedPeople(seeding);
+    const device = await pairDevice(seeding, { id: 'killed-tablet' });
     await seeding.close();
     const env = { LOUPE_DATA_DIR: dataDir, LOUPE_APP_DIR: join(temp.path, 'no-app') };
 
-    const device = new FakeDevice('killed-tablet');
     const SIZE = 500;
     let server: RunningServer = await startServer(bundle.bundle, env);
     const outcomes: string[] = [];
     try {
       // Two acknowledged batches: the first warms the server up, the second tells how long a
       // full batch takes on this machine.
-      expect((await postPush(server.baseUrl, eventBatch(device, SIZE))).status).toBe(200);
+      expect((await postPush(server.baseUrl, await eventBatch(device, SIZE), device)).status).toBe(200);
       const started = Date.now();
-      expect((await postPush(server.baseUrl, eventBatch(device, SIZE))).status).toBe(200);
+      expect((await postPush(server.baseUrl, await eventBatch(device, SIZE), device)).status).toBe(200);
       const took = Date.now() - started;
 
       // Kill at different points of later pushes (while reading the body, mid-transaction,
       // around the commit). The restarted server is cold, so later fractions land later too.
       for (const fraction of [0.3, 0.6, 0.9, 1.2]) {
-        const batch = eventBatch(device, SIZE);
-        const sent = postPush(server.baseUrl, batch).then(
+        const batch = await eventBatch(device, SIZE);
+        const sent = postPush(server.baseUrl, batch, device).then(
           () => 'answered',
           () => 'cut',
         );
@@ -127,7 +128,7 @@ describe('the server process is killed in the middle of a push', () => {
         server = await startServer(bundle.bundle, env);
 
         // The device never trusts an answer it may not have read: it sends the batch again.
-        const retry = await postPush(server.baseUrl, batch);
+        const retry = await postPush(server.baseUrl, batch, device);
         expect(retry.status).toBe(200);
         const statuses = new Set(PushResponse.parse(await retry.json()).results.map((result) => result.status));
         // One transaction: the batch landed whole or not at all, never half.
@@ -135,7 +136,7 @@ describe('the server process is killed in the middle of a push', () => {
         outcomes.push(`${fraction}:${answer}:${[...statuses][0]}`);
       }
 
-      const pulled = await (await fetch(`${server.baseUrl}/api/sync/pull?limit=5000`)).json();
+      const pulled = await (await fetch(`${server.baseUrl}/api/sync/pull?limit=5000`, { headers: device.headers })).json();
       expect(pulled.devices).toEqual({ 'killed-tablet': 6 * SIZE });
       server.child.kill('SIGTERM');
       expect((await server.exited).code).toBe(0);
@@ -167,9 +168,14 @@ describe('the server process is killed in the middle of a push', () => {
 describe('shutdown with open event streams', () => {
   it('SIGTERM ends the streams and the server exits 0 at once, not after the grace period', async () => {
     const env = { LOUPE_DATA_DIR: join(temp.path, 'sigterm'), LOUPE_APP_DIR: join(temp.path, 'no-app') };
+    const seeding = createSqliteStorage({ dataDir: env.LOUPE_DATA_DIR });
+    await seeding.migrate();
+    const device = await pairDevice(seeding);
+    await seeding.close();
     const server = await startServer(bundle.bundle, env);
     try {
-      const streams = await Promise.all([openSse(`${server.baseUrl}/api/sync/events`), openSse(`${server.baseUrl}/api/sync/events`)]);
+      const events = `${server.baseUrl}/api/sync/events?token=${device.token}`;
+      const streams = await Promise.all([openSse(events), openSse(events)]);
       await Promise.all(streams.map((stream) => stream.next((message) => message.event === 'poke')));
       const started = Date.now();
       server.child.kill('SIGTERM');

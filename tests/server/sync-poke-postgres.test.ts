@@ -12,7 +12,8 @@ import { createPokeStreams } from '../../sync-server/sync/poke-streams';
 import { TEST_VERSION } from './helpers';
 import { DATABASE_URL, pgTestSchemas } from './pg-test-schema';
 import { openSse, pokeAtLeast } from './sse-client';
-import { FakeDevice, custodyEvent, seedPeople } from './sync-fixtures';
+import { pairDevice } from './auth-fixtures';
+import { custodyEvent, seedPeople } from './sync-fixtures';
 
 const schemas = pgTestSchemas();
 const cleanups: Array<() => Promise<void>> = [];
@@ -46,15 +47,16 @@ describe('pokes across instances (PostgreSQL)', () => {
     const a = await startInstance(schema);
     const b = await startInstance(schema);
     await seedPeople(a.storage);
+    const device = await pairDevice(a.storage, { id: 'pg-poke-tablet' });
 
-    const client = await openSse(`${b.baseUrl}/api/sync/events`);
+    const client = await openSse(`${b.baseUrl}/api/sync/events?token=${device.token}`);
     try {
       const seq = await a.storage.currentSeq();
       await client.next(pokeAtLeast(seq));
-      const device = new FakeDevice('pg-poke-tablet');
       const event = custodyEvent('01900000-0000-7000-8000-0000000000aa', 'jeweler');
+      const batch = await device.sign(device.batch(device.put('custodyEvent', event.id, event)));
       const pushedAt = Date.now();
-      await request(a.app).post('/api/sync/push').send(device.batch(device.put('custodyEvent', event.id, event))).expect(200);
+      await request(a.app).post('/api/sync/push').set(device.headers).send(batch).expect(200);
       const poke = await client.next(pokeAtLeast(seq + 1), 2_000);
       expect(Date.now() - pushedAt).toBeLessThan(2_000);
       expect(JSON.parse(poke.data)).toEqual({ seq: seq + 1 });
@@ -67,12 +69,13 @@ describe('pokes across instances (PostgreSQL)', () => {
     const mine = await startInstance(await schemas.create('mine'));
     const other = await startInstance(await schemas.create('other'));
     await seedPeople(other.storage);
-    const client = await openSse(`${mine.baseUrl}/api/sync/events`);
+    const listener = await pairDevice(mine.storage);
+    const device = await pairDevice(other.storage, { id: 'pg-other-tablet' });
+    const client = await openSse(`${mine.baseUrl}/api/sync/events?token=${listener.token}`);
     try {
       await client.next((message) => message.event === 'poke');
-      const device = new FakeDevice('pg-other-tablet');
       const event = custodyEvent('01900000-0000-7000-8000-0000000000bb', 'jeweler');
-      await request(other.app).post('/api/sync/push').send(device.batch(device.put('custodyEvent', event.id, event))).expect(200);
+      await request(other.app).post('/api/sync/push').set(device.headers).send(await device.sign(device.batch(device.put('custodyEvent', event.id, event)))).expect(200);
       await expect(client.next(pokeAtLeast(1), 500)).rejects.toThrow(/no matching event/);
     } finally {
       client.close();

@@ -11,8 +11,9 @@ import type { Storage } from '../../sync-server/storage/storage';
 import { createLocalNotifier } from '../../sync-server/sync/notifier';
 import { createPokeStreams, type PokeStreams } from '../../sync-server/sync/poke-streams';
 import { makeTempDir, TEST_VERSION } from './helpers';
+import { pairDevice, type PairedDevice } from './auth-fixtures';
 import { openSse, pokeAtLeast } from './sse-client';
-import { FakeDevice, custodyEvent, newJob, seedPeople } from './sync-fixtures';
+import { custodyEvent, newJob, seedPeople } from './sync-fixtures';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 let storage: Storage;
@@ -20,12 +21,15 @@ let pokeStreams: PokeStreams;
 let app: ReturnType<typeof createApp>;
 let http: Server;
 let baseUrl: string;
+/** The tablet that calls when a test does not care which: paired like any other. */
+let tablet: PairedDevice;
 
 beforeAll(async () => {
   temp = await makeTempDir();
   storage = createSqliteStorage({ dataDir: join(temp.path, 'data') });
   await storage.migrate();
   await seedPeople(storage);
+  tablet = await pairDevice(storage, { id: 'route-tablet-0' });
   const notifier = createLocalNotifier();
   pokeStreams = createPokeStreams({ notifier, currentSeq: () => storage.currentSeq(), keepaliveMs: 100 });
   app = createApp({ storage, version: TEST_VERSION, appDir: join(temp.path, 'no-app'), notifier, pokeStreams });
@@ -44,48 +48,49 @@ afterAll(async () => {
 
 describe('POST /api/sync/push', () => {
   it('applies a batch and answers one result per mutation', async () => {
-    const device = new FakeDevice('route-tablet-1');
+    const device = await pairDevice(storage, { id: 'route-tablet-1' });
     const job = newJob();
     const batch = device.batch(device.put('job', job.id, job, 'intake'), device.put('job', job.id, { status: 'released' }));
-    const res = await request(app).post('/api/sync/push').send(batch).expect(200);
+    const res = await request(app).post('/api/sync/push').set(device.headers).send(batch).expect(200);
     const body = PushResponse.parse(res.body);
     expect(body.lastAppliedSeq).toBe(2);
     expect(body.results.map((result) => result.status)).toEqual(['applied', 'refused']);
   });
 
   it('400 validation_failed, naming the fields, for a request that is not a PushRequest', async () => {
-    const res = await request(app).post('/api/sync/push').send({ deviceId: 'x', mutations: [{ op: 'delete' }] }).expect(400);
+    const res = await request(app).post('/api/sync/push').set(tablet.headers).send({ deviceId: 'x', mutations: [{ op: 'delete' }] }).expect(400);
     const body = ErrorBody.parse(res.body);
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.fields?.map((field) => field.path)).toEqual(expect.arrayContaining(['deviceId', 'mutations.0.op']));
   });
 
   it('409 sequence_gap with details.lastAppliedSeq when the device skipped a sequence', async () => {
-    const device = new FakeDevice('route-tablet-2', 6);
+    const device = await pairDevice(storage, { id: 'route-tablet-2' });
+    device.seq = 6;
     const event = custodyEvent(newJob().id, 'jeweler');
-    const res = await request(app).post('/api/sync/push').send(device.batch(device.put('custodyEvent', event.id, event))).expect(409);
+    const res = await request(app).post('/api/sync/push').set(device.headers).send(await device.sign(device.batch(device.put('custodyEvent', event.id, event)))).expect(409);
     const body = ErrorBody.parse(res.body);
     expect(body.error).toMatchObject({ code: 'sequence_gap', details: { lastAppliedSeq: 0 } });
   });
 
   it('accepts a full batch over the API default 1 MB body limit', async () => {
-    const device = new FakeDevice('route-tablet-3');
+    const device = await pairDevice(storage, { id: 'route-tablet-3' });
     const job = newJob();
     const create = device.put('job', job.id, job, 'intake');
     const notes = Array.from({ length: 499 }, (_, i) => device.put('job', job.id, { notes: `${i} ${'n'.repeat(2_400)}` }));
     const payload = JSON.stringify(device.batch(create, ...notes));
     expect(payload.length).toBeGreaterThan(1_100_000);
-    const res = await request(app).post('/api/sync/push').set('Content-Type', 'application/json').send(payload).expect(200);
+    const res = await request(app).post('/api/sync/push').set(device.headers).set('Content-Type', 'application/json').send(payload).expect(200);
     expect(PushResponse.parse(res.body).lastAppliedSeq).toBe(500);
   });
 });
 
 describe('GET /api/sync/pull', () => {
   it('pages with a cursor and reports devices', async () => {
-    const first = PullResponse.parse((await request(app).get('/api/sync/pull').query({ limit: 3 }).expect(200)).body);
+    const first = PullResponse.parse((await request(app).get('/api/sync/pull').set(tablet.headers).query({ limit: 3 }).expect(200)).body);
     expect(first).toMatchObject({ hasMore: true, reset: false });
     expect(first.changes).toHaveLength(3);
-    const next = PullResponse.parse((await request(app).get('/api/sync/pull').query({ cursor: first.cursor, limit: 5_000 }).expect(200)).body);
+    const next = PullResponse.parse((await request(app).get('/api/sync/pull').set(tablet.headers).query({ cursor: first.cursor, limit: 5_000 }).expect(200)).body);
     expect(next.changes[0]!.seq).toBeGreaterThan(first.changes[2]!.seq);
     expect(next.hasMore).toBe(false);
     expect(next.devices).toMatchObject({ 'route-tablet-1': 2, 'route-tablet-3': 500 });
@@ -93,7 +98,7 @@ describe('GET /api/sync/pull', () => {
 
   it('400 for a limit out of range or a repeated cursor', async () => {
     for (const query of ['limit=0', 'limit=5001', 'limit=ten', 'cursor=a&cursor=b']) {
-      const res = await request(app).get(`/api/sync/pull?${query}`).expect(400);
+      const res = await request(app).get(`/api/sync/pull?${query}`).set(tablet.headers).expect(400);
       expect(ErrorBody.parse(res.body).error.code, query).toBe('validation_failed');
     }
   });
@@ -101,7 +106,7 @@ describe('GET /api/sync/pull', () => {
 
 describe('GET /api/sync/events', () => {
   it('streams a poke on connect, after a changing push, and keepalive comments', async () => {
-    const client = await openSse(`${baseUrl}/api/sync/events`);
+    const client = await openSse(`${baseUrl}/api/sync/events?token=${tablet.token}`);
     try {
       expect(client.response.statusCode).toBe(200);
       expect(client.response.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -111,9 +116,9 @@ describe('GET /api/sync/events', () => {
       const first = await client.next((message) => message.event === 'poke');
       expect(JSON.parse(first.data)).toEqual({ seq });
 
-      const device = new FakeDevice('route-tablet-4');
+      const device = await pairDevice(storage, { id: 'route-tablet-4' });
       const event = custodyEvent(newJob().id, 'jeweler');
-      await request(app).post('/api/sync/push').send(device.batch(device.put('custodyEvent', event.id, event))).expect(200);
+      await request(app).post('/api/sync/push').set(device.headers).send(await device.sign(device.batch(device.put('custodyEvent', event.id, event)))).expect(200);
       await client.next(pokeAtLeast(seq + 1));
       await client.next((message) => message.event === 'comment' && message.data === 'keepalive');
     } finally {
@@ -125,18 +130,18 @@ describe('GET /api/sync/events', () => {
     // The previous test's client has gone; the server may hear it a moment later.
     await expect.poll(() => pokeStreams.size).toBe(0);
     const before = 0;
-    const leaving = await openSse(`${baseUrl}/api/sync/events`);
+    const leaving = await openSse(`${baseUrl}/api/sync/events?token=${tablet.token}`);
     await leaving.next((message) => message.event === 'poke');
     expect(pokeStreams.size).toBe(before + 1);
     leaving.close();
     await expect.poll(() => pokeStreams.size).toBe(before);
 
-    const staying = await openSse(`${baseUrl}/api/sync/events`);
+    const staying = await openSse(`${baseUrl}/api/sync/events?token=${tablet.token}`);
     await staying.next((message) => message.event === 'poke');
     pokeStreams.closeAll();
     await staying.ended;
     expect(pokeStreams.size).toBe(0);
-    const late = await request(app).get('/api/sync/events').expect(503);
+    const late = await request(app).get('/api/sync/events').set(tablet.headers).expect(503);
     expect(ErrorBody.parse(late.body).error.code).toBe('unavailable');
   });
 });

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import type { Person } from '../../db/records';
+import { usePairing } from '../../hooks/use-device-security';
 import { useActivePeople } from '../../hooks/use-people';
 import { useT } from '../../i18n/i18n';
 
@@ -6,8 +8,16 @@ import { useT } from '../../i18n/i18n';
 export function PeoplePicker({ selectedId, onPick }: { selectedId: string | null; onPick: (person: Person) => void }) {
   const { t } = useT();
   const people = useActivePeople();
+  const pairing = usePairing();
   if (people === undefined) return <div className="loading-small" aria-busy="true" />;
-  if (people.length === 0) return <p className="muted">{t('person.nobodyOnTablet')}</p>;
+  if (people.length === 0) {
+    return (
+      <p className="muted">
+        {t('person.nobodyOnTablet')}{' '}
+        {pairing === null && <Link to="/pair">{t('pairing.pairThisTablet')}</Link>}
+      </p>
+    );
+  }
   return (
     <ul className="people-list">
       {people.map((person) => (

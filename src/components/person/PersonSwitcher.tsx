@@ -2,9 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useCurrentPerson } from '../../hooks/use-current-person';
 import { useT } from '../../i18n/i18n';
 import { useSession } from '../../state/session-store';
-import { PeoplePicker } from './PeoplePicker';
+import { UnlockPanel } from '../lock/UnlockPanel';
 
-/** "Who is working?" in the header: shows the person at the tablet and lets another take over. */
+/** "Who is working?" in the header: shows the person at the tablet; another takes over with their PIN. */
 export function PersonSwitcher() {
   const { t } = useT();
   const person = useCurrentPerson();
@@ -43,13 +43,7 @@ export function PersonSwitcher() {
       </button>
       {open && (
         <div id={panelId} className="person-panel" role="group" aria-label={t('person.who')}>
-          <PeoplePicker
-            selectedId={person?.id ?? null}
-            onPick={(p) => {
-              setPerson(p.id);
-              setOpen(false);
-            }}
-          />
+          <UnlockPanel selectedId={person?.id ?? null} onUnlocked={() => setOpen(false)} />
           {person && (
             <button type="button" className="button" onClick={() => { setPerson(null); setOpen(false); }}>
               {t('person.leave')}

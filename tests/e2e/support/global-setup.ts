@@ -16,7 +16,7 @@ export default function setup() {
     // service worker registration (import.meta.env.PROD false): build as production explicitly.
     execFileSync('npm', ['run', 'build:app'], { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', LOUPE_BUILD_ID: process.env.LOUPE_BUILD_ID ?? 'test-v1' } });
   }
-  if (isStale(at('dist-server/main.js'), ['sync-server', 'src/protocol', 'src/domain'].map(at))) {
+  if (isStale(at('dist-server/main.js'), ['sync-server', 'src/protocol', 'src/domain', 'src/security'].map(at))) {
     execFileSync('npm', ['run', 'build:server'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
 }

@@ -1,0 +1,90 @@
+// The KPI dashboard over 20,000 jobs and 12 months of events (labour, custody, QC, shifts):
+// computeDashboard as the manager's iPad runs it (in Chromium) and as the server runs it for
+// exports (in Node). Goal from issue 7: at most 300 ms in Chromium.
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { computeDashboard, currentPeriod } from '../src/domain/kpi';
+import { makeKpiInput } from './lib/kpi-data';
+import { stats, time, type Result } from './lib/measure';
+
+const JOBS = 20_000;
+const NOW = Date.parse('2026-11-25T10:00:00Z');
+const ZONE = 'Europe/Paris';
+const GOAL_MS = 300;
+
+function describe(input: ReturnType<typeof makeKpiInput>): string {
+  return `${input.jobs.length} jobs, ${input.timeEntries.length} time entries, ${input.custodyEvents.length} custody events, ${input.qcReviews.length} QC reviews, ${input.attendance.length} shifts`;
+}
+
+async function inNode(): Promise<Result[]> {
+  const input = makeKpiInput(JOBS, NOW);
+  const results: Result[] = [];
+  for (const kind of ['month', 'quarter'] as const) {
+    const period = currentPeriod(kind, NOW, ZONE);
+    const run = () => computeDashboard(input, period, { now: NOW, timeZone: ZONE });
+    const start = performance.now();
+    run();
+    const cold = performance.now() - start;
+    run(); // a second warm-up: the JIT settles after two runs
+    const s = await time(run, 7);
+    results.push({
+      name: `computeDashboard, ${kind}, ${JOBS.toLocaleString('en')} jobs (Node)`, unit: 'ms', stats: s, goal: `≤ ${GOAL_MS} ms`, meetsGoal: s.median <= GOAL_MS,
+      note: `first (cold) run ${cold.toFixed(0)} ms${kind === 'month' ? `; ${describe(input)}` : ''}`,
+    });
+  }
+  return results;
+}
+
+/** The same code bundled for the browser, timed inside Debian's Chromium. */
+async function inChromium(): Promise<Result[]> {
+  const bundle = await build({
+    stdin: {
+      contents: "import { computeDashboard, currentPeriod } from './src/domain/kpi'; import { makeKpiInput } from './bench/lib/kpi-data'; globalThis.kpiBench = { computeDashboard, currentPeriod, makeKpiInput };",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    write: false,
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    const results: Result[] = [];
+    for (const kind of ['month', 'quarter'] as const) {
+      const samples = await page.evaluate(
+        ({ jobs, now, zone, kind }) => {
+          type Bench = { computeDashboard: (...args: unknown[]) => unknown; currentPeriod: (...args: unknown[]) => unknown; makeKpiInput: (...args: unknown[]) => unknown };
+          const b = (globalThis as unknown as { kpiBench: Bench }).kpiBench;
+          const input = b.makeKpiInput(jobs, now);
+          const period = b.currentPeriod(kind, now, zone);
+          const first = performance.now();
+          b.computeDashboard(input, period, { now, timeZone: zone });
+          const cold = performance.now() - first;
+          for (let i = 0; i < 4; i++) b.computeDashboard(input, period, { now, timeZone: zone }); // warm-ups: the JIT settles
+          const out: number[] = [cold];
+          for (let i = 0; i < 7; i++) {
+            const start = performance.now();
+            b.computeDashboard(input, period, { now, timeZone: zone });
+            out.push(performance.now() - start);
+          }
+          return out;
+        },
+        { jobs: JOBS, now: NOW, zone: ZONE, kind },
+      );
+      const [cold, ...warm] = samples;
+      const s = stats(warm);
+      results.push({ name: `computeDashboard, ${kind}, ${JOBS.toLocaleString('en')} jobs (Chromium)`, unit: 'ms', stats: s, goal: `≤ ${GOAL_MS} ms`, meetsGoal: s.median <= GOAL_MS, note: `first (cold) run in a fresh page ${cold!.toFixed(0)} ms` });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function run(): Promise<Result[]> {
+  return [...(await inNode()), ...(await inChromium())];
+}

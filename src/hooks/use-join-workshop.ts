@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { ApiError } from '../api/http';
+import { pairThisDevice, setUpWorkshop, type SetupInput } from '../api/pairing';
+import { db } from '../db/database';
+import { useSession } from '../state/session-store';
+import { syncOnce } from '../sync/sync-engine';
+
+export type JoinState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; code: string; message: string };
+
+/**
+ * Pairing and first-start setup, for the two screens that do them. Once joined, one sync brings
+ * the people (and their PIN hashes), then the app starts again on its token (the sync runner and
+ * the event stream pick it up).
+ */
+export function useJoinWorkshop() {
+  const [state, setState] = useState<JoinState>({ kind: 'idle' });
+
+  async function run(join: () => Promise<string | null>) {
+    setState({ kind: 'busy' });
+    try {
+      const unlockAs = await join();
+      await syncOnce({ db, baseUrl: '' }).catch(() => undefined);
+      if (unlockAs) useSession.getState().setPerson(unlockAs);
+      window.location.assign(unlockAs ? '/admin' : '/');
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'internal';
+      setState({ kind: 'failed', code, message: (error as Error).message });
+    }
+  }
+
+  return {
+    state,
+    pair: (code: string) => run(async () => (await pairThisDevice(code), null)),
+    setUp: (input: SetupInput) => run(async () => (await setUpWorkshop(input)).adminId),
+  };
+}
