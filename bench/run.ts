@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark and writes BENCHMARKS.md (figures, machine, date, how to
 // reproduce). Not part of `npm test` nor of CI: figures are read by people, not asserted.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { format, printResult, type Result } from './lib/measure';
 
@@ -32,7 +32,7 @@ const chromium = (() => {
 const lines = [
   '# Benchmarks',
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures from a busy machine are not comparable).`,
   'Reproduce with `npm run bench` (builds nothing: run `npm run build` first). Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
   '',
 ];

@@ -26,9 +26,17 @@ export const routes: RouteObject[] = [
       // The manager's KPIs (uPlot comes with these chunks only) and one jeweler's performance review.
       { path: 'kpi', lazy: async () => ({ Component: (await import('./pages/DashboardPage')).default }) },
       { path: 'kpi/jeweler/:personId', lazy: async () => ({ Component: (await import('./pages/JewelerKpiPage')).default }) },
+      // Admin: devices and pairing, people and PINs, the audit log and the custody chain check.
+      { path: 'admin', lazy: async () => ({ Component: (await import('./pages/AdminIndexPage')).default }) },
+      { path: 'admin/devices', lazy: async () => ({ Component: (await import('./pages/AdminDevicesPage')).default }) },
+      { path: 'admin/people', lazy: async () => ({ Component: (await import('./pages/AdminPeoplePage')).default }) },
+      { path: 'admin/audit', lazy: async () => ({ Component: (await import('./pages/AdminAuditPage')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
     ],
   },
+  // Joining the workshop happens before any lock: first-start setup and pairing a tablet.
+  { path: '/setup', errorElement: <RouteError />, lazy: async () => ({ Component: (await import('./pages/SetupPage')).default }) },
+  { path: '/pair', errorElement: <RouteError />, lazy: async () => ({ Component: (await import('./pages/PairPage')).default }) },
   // Print views sit outside the layout: what is on screen is what prints (tags, sheets, slips).
   { path: '/print/:number', errorElement: <RouteError />, lazy: async () => ({ Component: (await import('./pages/PrintPage')).default }) },
 ];

@@ -4,6 +4,8 @@ import { StatusBadge } from './StatusBadge';
 import { UpdatePrompt } from './UpdatePrompt';
 import { useT } from '../i18n/i18n';
 import { PersonSwitcher } from './person/PersonSwitcher';
+import { AdminNavLink } from './admin/AdminNavLink';
+import { SecurityGate } from './lock/SecurityGate';
 import '../styles/bench.css';
 
 export function AppLayout() {
@@ -23,6 +25,7 @@ export function AppLayout() {
           <NavLink to="/review" className="nav-link">{t('review.nav')}</NavLink>
           <NavLink to="/board" className="nav-link">{t('board.nav')}</NavLink>
           <NavLink to="/kpi" className="nav-link">{t('kpi.nav')}</NavLink>
+          <AdminNavLink />
           <NavLink to="/settings" className="nav-link">{t('nav.settings')}</NavLink>
         </nav>
         <PersonSwitcher />
@@ -31,7 +34,10 @@ export function AppLayout() {
       <UpdatePrompt />
       <main id="main" className="app-main">
         <Suspense fallback={<div className="loading" aria-busy="true" />}>
-          <Outlet />
+          {/* A removed tablet, or a paired one nobody unlocked, shows no workshop data. */}
+          <SecurityGate>
+            <Outlet />
+          </SecurityGate>
         </Suspense>
       </main>
     </div>

@@ -11,7 +11,9 @@ export function StatusBadge() {
   const { lastSyncAt, lastError, running } = useSyncStatus();
   const pending = usePendingCount();
   const photoBytes = usePendingPhotoBytes();
-  const failing = lastError !== null && lastError.kind !== 'offline';
+  // A tablet that is not paired has nothing to sync: it says so, it is not failing.
+  const notPaired = lastError?.kind === 'unpaired';
+  const failing = lastError !== null && lastError.kind !== 'offline' && !notPaired;
   return (
     <div className="status-badge" role="status" aria-label={t('status.label')} data-online={online} data-failing={failing}>
       <Link to="/sync" className="status-link">
@@ -23,6 +25,7 @@ export function StatusBadge() {
         {photoBytes > 0 && <span className="status-photos">{t('sync.photosWaiting', { count: photoBytes })}</span>}
         {lastSyncAt && <span className="status-last">{running ? t('sync.running') : t('status.lastSync', { time: formatTime(lastSyncAt, language) })}</span>}
         {failing && <span className="status-error">{t('status.syncFailed')}</span>}
+        {notPaired && <span className="status-last">{t('pairing.notPaired')}</span>}
       </Link>
     </div>
   );

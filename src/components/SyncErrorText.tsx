@@ -7,6 +7,14 @@ export function SyncErrorText() {
   const error = useSyncStatus((s) => s.lastError);
   if (!error) return null;
   const text =
-    error.kind === 'offline' ? t('sync.errorOffline') : error.kind === 'update_needed' ? t('sync.errorUpdate') : t('sync.errorServer', { message: error.message });
+    error.kind === 'offline'
+      ? t('sync.errorOffline')
+      : error.kind === 'update_needed'
+        ? t('sync.errorUpdate')
+        : error.kind === 'unpaired'
+          ? t('pairing.syncNotPaired')
+          : error.kind === 'revoked'
+            ? t('pairing.syncRevoked')
+            : t('sync.errorServer', { message: error.message });
   return <p className="message message-error" role="alert">{text}</p>;
 }

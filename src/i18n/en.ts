@@ -1,6 +1,7 @@
 // English catalogue: the reference. fr.ts must have exactly the same keys (the type checks it).
 import { frontOfficeEn } from './front-office.en';
 import { kpiEn } from './kpi.en';
+import { securityEn } from './security.en';
 export const en = {
   app: {
     name: 'Loupe',
@@ -174,6 +175,8 @@ export const en = {
       unknown_person: 'Unknown person',
       forbidden_field: 'That field cannot be changed this way',
       duplicate_number: 'That job number is taken',
+      inactive_person: 'This person is no longer active',
+      bad_signature: 'The device signature did not check out',
     },
   },
   photos: {
@@ -505,6 +508,7 @@ export const en = {
   },
   ...frontOfficeEn,
   ...kpiEn,
+  ...securityEn,
 };
 
 /** The shape every catalogue has: the same keys, any strings. */

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { frontOfficeFr } from './front-office.fr';
 import { kpiFr } from './kpi.fr';
+import { securityFr } from './security.fr';
 
 export const fr: Messages = {
   app: {
@@ -175,6 +176,8 @@ export const fr: Messages = {
       unknown_person: 'Personne inconnue',
       forbidden_field: 'Ce champ ne se modifie pas ainsi',
       duplicate_number: 'Ce numéro de travail est déjà pris',
+      inactive_person: 'Cette personne n’est plus active',
+      bad_signature: 'La signature de l’appareil n’est pas valable',
     },
   },
   photos: {
@@ -506,4 +509,5 @@ export const fr: Messages = {
   },
   ...frontOfficeFr,
   ...kpiFr,
+  ...securityFr,
 };

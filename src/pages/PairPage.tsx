@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router';
 import { usePairing } from '../hooks/use-device-security';
 import { useJoinWorkshop } from '../hooks/use-join-workshop';
 import { useT } from '../i18n/i18n';
+import '../styles/bench.css';
+import '../styles/security.css';
 
 const CameraScanner = lazy(async () => ({ default: (await import('../components/scan/CameraScanner')).CameraScanner }));
 

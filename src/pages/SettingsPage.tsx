@@ -4,6 +4,7 @@ import { useDeviceLocation } from '../hooks/use-device-location';
 import { useStorageStatus } from '../hooks/use-storage-status';
 import { LANGUAGES, formatBytes, setLanguage, useT } from '../i18n/i18n';
 import { DevicePrefixSetting } from '../components/intake/DevicePrefixSetting';
+import { IdleLockSetting } from '../components/lock/IdleLockSetting';
 
 
 export default function SettingsPage() {
@@ -77,6 +78,8 @@ export default function SettingsPage() {
       </fieldset>
 
       <DevicePrefixSetting />
+
+      <IdleLockSetting />
 
       <p className="muted">
         {t('settings.version')}: <span data-testid="build-id">{__LOUPE_BUILD_ID__}</span>

@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router';
 import { useJoinWorkshop } from '../hooks/use-join-workshop';
 import { useT } from '../i18n/i18n';
 import { isPin } from '../security/pin-hash';
+import '../styles/bench.css';
+import '../styles/security.css';
 
 /**
  * First start: the link the server printed opens this screen. It names the workshop and its first

@@ -5,7 +5,7 @@
 //                                the server as on the tablets. Rate limited.
 //   POST /api/security/reports   what a tablet's lock screen saw offline: wrong PINs, lockouts.
 import { Router, type RequestHandler } from 'express';
-import { afterFailure, afterSuccess, lockedFor } from '../../src/domain/lockout';
+import { afterFailure, afterSuccess, lockedFor, triesLeft } from '../../src/domain/lockout';
 import {
   PersonSessionRequest,
   PersonSessionResponse,
@@ -70,14 +70,18 @@ export function authRouter({ storage, limits, now = () => new Date() }: AuthRout
       throw new HttpError(429, 'locked_out', `Too many wrong PINs: try again in ${Math.ceil(wait / 1000)} s.`, undefined, { retryAfterMs: wait });
     }
     const person = await storage.auth.person(personId);
-    const ok = person !== undefined && person.active && person.pinHash !== undefined && (await verifyPin(pin, person.pinHash));
+    const refused = () => new HttpError(401, 'unauthorized', 'This PIN is not right.');
+    // Nobody to lock out: no row is written for an id that names no one (a flood of random ids stores nothing).
+    if (!person) throw refused();
+    const ok = person.active && person.pinHash !== undefined && (await verifyPin(pin, person.pinHash));
     if (!ok) {
       const next = afterFailure(state, at.getTime());
       await storage.auth.setPinLockout(personId, next);
       const entries: NewAuditEntry[] = [{ kind: 'person_session_failed', deviceId: device.id, personId }];
       if (next.lockedUntil !== null) entries.push({ kind: 'lockout', deviceId: device.id, personId, detail: { lockedUntil: new Date(next.lockedUntil).toISOString(), where: 'server' } });
       await storage.auth.appendAudit(entries, at.toISOString());
-      throw new HttpError(401, 'unauthorized', 'This PIN is not right.', undefined, { triesLeft: next.lockedUntil === null ? 5 - next.failures : 0 });
+      if (next.lockedUntil !== null) throw new HttpError(429, 'locked_out', `Too many wrong PINs: try again in ${Math.ceil((next.lockedUntil - at.getTime()) / 1000)} s.`, undefined, { retryAfterMs: next.lockedUntil - at.getTime() });
+      throw new HttpError(401, 'unauthorized', 'This PIN is not right.', undefined, { triesLeft: triesLeft(next) });
     }
     await storage.auth.setPinLockout(personId, afterSuccess());
     const token = newToken('lps');

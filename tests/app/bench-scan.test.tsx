@@ -1,9 +1,10 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
 import { putSetting } from '../../src/db/settings-repo';
 import { LOCATION_SETTING } from '../../src/hooks/use-device-location';
+import { hashPin } from '../../src/security/pin-hash';
 import { useSession } from '../../src/state/session-store';
 import { aJob, aPerson } from '../support/factories';
 import { renderApp } from './render-app';
@@ -14,6 +15,18 @@ const marc = aPerson({ name: 'Marc Lefèvre', role: 'manager' });
 // The first render loads lazy screens; a busy machine needs more than the default second.
 configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 20_000 });
+
+// Taking the tablet is tapping a name, then typing that person's PIN.
+const PINS = { camille: '1357', marc: '2468' };
+beforeAll(async () => {
+  camille.pinHash = await hashPin(PINS.camille, { iterations: 100_000 });
+  marc.pinHash = await hashPin(PINS.marc, { iterations: 100_000 });
+});
+
+async function typePin(name: string, pin: string) {
+  const field = await screen.findByLabelText(`PIN for ${name}`);
+  await userEvent.type(field, `${pin}{Enter}`);
+}
 
 beforeEach(async () => {
   await db.delete();
@@ -29,6 +42,8 @@ describe('a handheld scanner on the bench home', () => {
     await putSetting(LOCATION_SETTING, { kind: 'bench', label: '3' });
     const { router } = await renderApp('/');
     await screen.findByRole('button', { name: 'Camille Roux · Jeweler' });
+    // The screen itself, behind the security gate, is ready too.
+    await screen.findByRole('heading', { name: 'Bench' });
     expect(document.activeElement).toBe(document.body);
 
     // A scanner types at machine speed: no delay between keys.
@@ -83,7 +98,9 @@ describe('who is working', () => {
     const panel = screen.getByRole('group', { name: 'Who is working?' });
     expect(within(panel).queryByText('Gone Person')).not.toBeInTheDocument();
     await userEvent.click(await within(panel).findByRole('button', { name: /Marc Lefèvre/ }));
-    expect(useSession.getState().personId).toBe(marc.id);
+    expect(useSession.getState().personId).toBe(camille.id);
+    await typePin('Marc Lefèvre', PINS.marc);
+    await waitFor(() => expect(useSession.getState().personId).toBe(marc.id));
     expect(await screen.findByRole('button', { name: 'Marc Lefèvre · Manager' })).toBeInTheDocument();
   });
 
@@ -99,6 +116,7 @@ describe('who is working', () => {
 
     const ask = screen.getByRole('region', { name: 'Who is working?' });
     await userEvent.click(await within(ask).findByRole('button', { name: /Camille Roux/ }));
+    await typePin('Camille Roux', PINS.camille);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/job/${job.number}`));
     expect(await db.custodyEvents.where('jobId').equals(job.id).count()).toBe(1);
   });

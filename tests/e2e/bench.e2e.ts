@@ -10,6 +10,7 @@ import { countRecords, fakeCameraArgs, makeJpeg, makeTagVideo, seedDevice } from
 import { BenchScreens } from './support/bench-pages';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
 import { installApp } from './support/pages';
+import { withPin } from './support/security';
 import { REPO_ROOT, startServer, type LoupeServer } from './support/server';
 
 // A bench in the vault: the app was installed once, then there is no network at all. The tag in
@@ -17,8 +18,9 @@ import { REPO_ROOT, startServer, type LoupeServer } from './support/server';
 // JPEGs, and everything written must still be there after a reload.
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'bench');
-const camille = aPerson({ name: 'Camille Roux', role: 'jeweler' });
-const marc = aPerson({ name: 'Marc Lefèvre', role: 'manager' });
+// As a paired tablet holds them: with their PIN hashes (choosePerson types the PIN).
+const camille = withPin(aPerson({ name: 'Camille Roux', role: 'jeweler' }), '1357');
+const marc = withPin(aPerson({ name: 'Marc Lefèvre', role: 'manager' }), '2468');
 const job = aJob({
   services: ['sizing'],
   priority: 'express',
@@ -43,7 +45,7 @@ async function goOffline(server: LoupeServer, tablet: Browser) {
 }
 
 async function openBench(page: Page, url: string) {
-  await seedDevice(page, { jobs: [job, other], people: [camille, marc] });
+  await seedDevice(page, { jobs: [job, other], people: await Promise.all([camille, marc]) });
   await page.goto(url);
   await page.getByRole('heading', { name: 'Bench' }).waitFor();
 }

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
 import { REPO_ROOT, startServer, type LoupeServer } from './support/server';
 import { installApp } from './support/pages';
+import { signIn } from './support/front-office';
 import { aJob } from '../support/factories';
 import { newId } from '../../src/domain/ids';
 import { readImageHeader } from '../../src/photos/image-header';
@@ -139,7 +140,7 @@ async function waitForThumbnails(page: Page, stage: string, count: number) {
 async function openJobOffline(page: Page, server: LoupeServer, job: ReturnType<typeof aJob>, person: { id: string }) {
   await installApp(page, server.url);
   await seed(page, { jobs: [job], people: [person] });
-  await page.evaluate((id) => localStorage.setItem('loupe.session', JSON.stringify({ state: { personId: id }, version: 0 })), person.id);
+  await signIn(page, person.id);
   await server.stop();
   await page.context().setOffline(true);
   await page.goto(`${server.url}/job/${job.number}`);

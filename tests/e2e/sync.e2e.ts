@@ -9,6 +9,7 @@ import { makeJpeg } from './support/bench-fixtures';
 import { BenchScreens } from './support/bench-pages';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
 import { installApp } from './support/pages';
+import { observerHeaders, pairTablet } from './support/security';
 import { startServer, type LoupeServer } from './support/server';
 
 // Work done in the vault with no network reaches the server once the tablet is back, and the
@@ -18,7 +19,7 @@ const demo = demoData();
 const queued = demo.jobs.find((j) => j.status === 'queued')!;
 
 async function serverState(server: LoupeServer): Promise<{ job?: Job; photos: PhotoMeta[] }> {
-  const page = PullResponse.parse(await (await fetch(`${server.url}/api/sync/pull?limit=5000`)).json());
+  const page = PullResponse.parse(await (await fetch(`${server.url}/api/sync/pull?limit=5000`, { headers: await observerHeaders(server) })).json());
   const job = page.changes.find((c) => c.entity === 'job' && c.id === queued.id)?.data as Job | undefined;
   const photos = page.changes.filter((c) => c.entity === 'photo' && c.data.jobId === queued.id).map((c) => c.data as PhotoMeta);
   return { job, photos };
@@ -52,6 +53,8 @@ describe('offline bench work reaches the server and the manager’s iPad', () =>
   it('syncs a shift’s work with its photo, and then keeps the iPad up to date live', async () => {
     const page = await tablet.context.newPage();
     await installApp(page, server.url);
+    // Paired as a bench tablet (a code from the admin), it pulls the demo workshop.
+    await pairTablet(page, server, 'bench');
     const bench = new BenchScreens(page);
     // The tablet pulled the demo workshop: its people and jobs are here.
     await bench.choosePerson('Camille Laurent');
@@ -76,12 +79,13 @@ describe('offline bench work reaches the server and the manager’s iPad', () =>
     expect(state.job).toMatchObject({ status: 'in_progress', notes: 'Link 14 re-soldered; clasp spring weak.' });
     expect(state.photos).toHaveLength(1);
     for (const sha of [state.photos[0]!.sha256, state.photos[0]!.thumbSha256]) {
-      expect((await fetch(`${server.url}/api/photos/${sha}`, { method: 'HEAD' })).status).toBe(200);
+      expect((await fetch(`${server.url}/api/photos/${sha}`, { method: 'HEAD', headers: await observerHeaders(server) })).status).toBe(200);
     }
 
     // The manager's iPad: a fresh install sees the job, its note and the photo's thumbnail.
     const manager = await ipad.context.newPage();
     await installApp(manager, server.url);
+    await pairTablet(manager, server, 'manager');
     await new BenchScreens(manager).choosePerson('Inès Moreau');
     await manager.goto(`${server.url}/job/${queued.number}`);
     const onIpad = new BenchScreens(manager);
@@ -115,6 +119,7 @@ describe('two tabs on one tablet', () => {
   it('never sync at the same time (one runner per device, through a Web Lock)', async () => {
     const first = await tablet.context.newPage();
     await installApp(first, server.url);
+    await pairTablet(first, server, 'bench');
     await new BenchScreens(first).choosePerson('Camille Laurent');
     const second = await tablet.context.newPage();
     await second.goto(`${server.url}/job/${queued.number}`);

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../sync-server/app';
+import type { RateLimitOptions } from '../../sync-server/http/rate-limits';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
 
@@ -22,7 +23,7 @@ export interface TestServer {
 }
 
 /** createApp over a real, migrated SQLite file in a fresh temp dir. */
-export async function startTestServer(options: { appDir?: string; jsonLimit?: string } = {}): Promise<TestServer> {
+export async function startTestServer(options: { appDir?: string; jsonLimit?: string; rateLimits?: RateLimitOptions } = {}): Promise<TestServer> {
   const dir = await makeTempDir();
   const storage = createSqliteStorage({ dataDir: join(dir.path, 'data') });
   await storage.migrate();
@@ -31,6 +32,7 @@ export async function startTestServer(options: { appDir?: string; jsonLimit?: st
     version: TEST_VERSION,
     appDir: options.appDir ?? join(dir.path, 'no-app-here'),
     jsonLimit: options.jsonLimit,
+    rateLimits: options.rateLimits,
   });
   return {
     app,

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { META_KEYS, type Storage } from '../../sync-server/storage/storage';
 import { LATEST_MIGRATION } from '../../sync-server/storage/migrations';
+import { securityContract } from './security-contract';
 import { syncPullContract } from './sync-pull-contract';
 import { syncPushContract } from './sync-push-contract';
 
@@ -98,5 +99,6 @@ export function storageContractSuite(kind: Storage['kind'], harness: StorageHarn
     };
     syncPushContract(openMigrated);
     syncPullContract(openMigrated);
+    securityContract(openMigrated);
   });
 }

@@ -22,6 +22,7 @@ import { uploadPendingPhotos, type PhotoUploadProgress } from '../../src/sync/ph
 import { createApp } from '../../sync-server/app';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
+import { pairDevice } from '../server/auth-fixtures';
 import { makeTempDir, TEST_VERSION } from '../server/helpers';
 
 let dir: { path: string; remove: () => Promise<void> };
@@ -48,8 +49,12 @@ beforeAll(async () => {
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
   const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
+  // These databases are not paired: the front gives their calls a paired device's token. That a
+  // paired device sends its own: tests/sync/security.test.ts.
+  const { token } = await pairDevice(storage);
   ({ server, url: baseUrl } = await listen((req, res) => {
     seen.push(`${req.method} ${req.url}`);
+    req.headers['x-loupe-device-token'] ??= token;
     app(req, res);
   }));
 });

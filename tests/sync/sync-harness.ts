@@ -2,12 +2,16 @@
 // each a LoupeDb of its own over fake-indexeddb running the real sync code.
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
+import { pairThisDevice } from '../../src/api/pairing';
 import { LoupeDb } from '../../src/db/loupe-db';
+import type { Pairing } from '../../src/db/device-auth-repo';
 import { putRecord, type Actor } from '../../src/db/local-changes';
 import { formatJobNumber } from '../../src/domain/job-number';
 import { newId } from '../../src/domain/ids';
-import type { Job, Person } from '../../src/protocol/protocol';
+import type { DeviceKind, Job, Person } from '../../src/protocol/protocol';
 import { syncOnce, type SyncOptions } from '../../src/sync/sync-engine';
+import { createPairingCode } from '../../sync-server/auth/pairing';
+import type { Storage } from '../../sync-server/storage/storage';
 import { startTestServer, type TestServer } from '../server/helpers';
 
 export interface LiveServer extends TestServer {
@@ -16,7 +20,8 @@ export interface LiveServer extends TestServer {
 }
 
 export async function startLiveServer(): Promise<LiveServer> {
-  const server = await startTestServer();
+  // Every simulated tablet pairs through the real endpoint: far more than a workshop's pairings.
+  const server = await startTestServer({ rateLimits: { pairing: 100_000 } });
   const http: Server = createServer(server.app);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
@@ -45,18 +50,36 @@ let dbCounter = 0;
 export interface Device {
   db: LoupeDb;
   prefix: string;
+  /** Resolves once the device is paired (as a real tablet pairs: a code, its own key pair). */
+  paired: Promise<Pairing>;
   sync(extra?: Partial<SyncOptions>): ReturnType<typeof syncOnce>;
   createJob(by: Person, overrides?: Partial<Job>): Promise<Job>;
 }
 
-export function makeDevice(server: { baseUrl: string }, prefix: string): Device {
+/** Pairs `db` with the server the way a tablet does: a code from the admin, then POST /api/pair. */
+export async function pairWithServer(server: { baseUrl: string; storage: Storage }, db: LoupeDb, kind: DeviceKind = 'manager', name = 'Test tablet'): Promise<Pairing> {
+  const code = await createPairingCode(server.storage, { name, kind, createdBy: null });
+  if (code === 'prefix_taken') throw new Error('no prefix left');
+  return pairThisDevice(code.code, { db, baseUrl: server.baseUrl });
+}
+
+/** A tablet with its own database; it pairs itself before its first sync or job. */
+export function makeDevice(server: { baseUrl: string; storage: Storage }, prefix: string, kind: DeviceKind = 'manager'): Device {
   const db = new LoupeDb(`device-${prefix}-${++dbCounter}-${Math.random()}`);
   let sequence = 0;
+  const paired = pairWithServer(server, db, kind, `Tablet ${prefix}`);
+  // A failed pairing surfaces where it is awaited, not as an unhandled rejection.
+  paired.catch(() => undefined);
   return {
     db,
     prefix,
-    sync: (extra = {}) => syncOnce({ db, baseUrl: server.baseUrl, ...extra }),
+    paired,
+    sync: async (extra = {}) => {
+      await paired;
+      return syncOnce({ db, baseUrl: server.baseUrl, ...extra });
+    },
     async createJob(by, overrides = {}) {
+      await paired;
       sequence += 1;
       const now = new Date().toISOString();
       const job: Job = {

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/i18n';
 import { PinPad } from '../lock/PinPad';
 import { PersonRequired } from '../person/PersonRequired';
 import { AdminNav } from './AdminNav';
+import '../../styles/security.css';
 
 /**
  * In front of every admin screen: the right role, and a PIN confirmed by the server (the tablet's

@@ -5,6 +5,7 @@ import { useIdleLock } from '../../hooks/use-idle-lock';
 import { useT } from '../../i18n/i18n';
 import { LockScreen } from './LockScreen';
 import { RemovedNotice } from './RemovedNotice';
+import '../../styles/security.css';
 
 /**
  * Stands between the screens and the workshop's data: a removed tablet shows only that it was

@@ -52,9 +52,12 @@ export async function readStore<T = Record<string, unknown>>(page: Page, store: 
   );
 }
 
-/** Says who works at this device, as the person picker would (zustand's persisted session). */
+/**
+ * Says who works at this device, as unlocking would: zustand's persisted session
+ * (src/state/session-store.ts, version 1), active just now so the idle lock does not close it.
+ */
 export async function signIn(page: Page, personId: string): Promise<void> {
-  await page.evaluate((id) => localStorage.setItem('loupe.session', JSON.stringify({ state: { personId: id }, version: 0 })), personId);
+  await page.evaluate((id) => localStorage.setItem('loupe.session', JSON.stringify({ state: { personId: id, lastActiveAt: Date.now() }, version: 1 })), personId);
 }
 
 /**

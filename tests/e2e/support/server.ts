@@ -28,6 +28,8 @@ export interface LoupeServer {
   restart(options?: { appDir?: string }): Promise<void>;
   /** Stop and remove the data folder. */
   dispose(): Promise<void>;
+  /** What the server printed on its standard output so far (the first-start setup link, for one). */
+  output(): string;
 }
 
 /** The production server (dist-server/main.js) with its own temp data folder and port. */
@@ -36,12 +38,17 @@ export async function startServer(options: { appDir?: string; env?: Record<strin
   const dataDir = await mkdtemp(join(tmpdir(), 'loupe-data-'));
   let appDir = options.appDir ?? join(REPO_ROOT, 'dist');
   let child: ChildProcess | null = null;
+  let printed = '';
 
   async function boot() {
     child = spawn(process.execPath, ['--enable-source-maps', join(REPO_ROOT, 'dist-server/main.js')], {
       cwd: REPO_ROOT,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOUPE_DATA_DIR: dataDir, LOUPE_APP_DIR: appDir, LOG_LEVEL: 'warn', ...options.env },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      process.stdout.write(chunk);
     });
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
@@ -78,6 +85,7 @@ export async function startServer(options: { appDir?: string; env?: Record<strin
       if (next.appDir) appDir = next.appDir;
       await boot();
     },
+    output: () => printed,
     async dispose() {
       await stop();
       await rm(dataDir, { recursive: true, force: true });
