@@ -1,5 +1,6 @@
 // Job numbers made on this device, unique without a network: the device prefix (a device
-// setting; derived from the device id until pairing assigns one) and a per-device, per-year
+// setting, which pairing writes with the prefix the server gave this device — device-auth-repo.ts;
+// derived from the device id before pairing) and a per-device, per-year
 // sequence kept in syncState. The sequence never goes back: it is also raised past any number
 // of this prefix the device already holds (a wiped and re-synced device starts from there).
 import { derivePrefix, isDevicePrefix } from '../domain/device-prefix';

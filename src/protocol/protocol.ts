@@ -19,6 +19,11 @@ import {
 } from '../domain/vocabulary';
 import { CLIENT_AUTHORISATIONS, CONDITION_CODES, HANDLING_FLAGS } from '../domain/intake-vocabulary';
 
+// The app runs under a Content Security Policy without 'unsafe-eval' (sync-server/http/
+// security-headers.ts), where zod cannot compile validators with new Function anyway: saying so
+// up front spares its probe, which browsers report as a CSP violation. The server keeps the JIT.
+if (typeof document !== 'undefined') z.config({ jitless: true });
+
 export const PROTOCOL_VERSION = 1;
 /** Header every request carries; the server refuses an incompatible one with 426. */
 export const PROTOCOL_HEADER = 'x-loupe-protocol';

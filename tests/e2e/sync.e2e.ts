@@ -19,9 +19,16 @@ const demo = demoData();
 const queued = demo.jobs.find((j) => j.status === 'queued')!;
 
 async function serverState(server: LoupeServer): Promise<{ job?: Job; photos: PhotoMeta[] }> {
-  const page = PullResponse.parse(await (await fetch(`${server.url}/api/sync/pull?limit=5000`, { headers: await observerHeaders(server) })).json());
-  const job = page.changes.find((c) => c.entity === 'job' && c.id === queued.id)?.data as Job | undefined;
-  const photos = page.changes.filter((c) => c.entity === 'photo' && c.data.jobId === queued.id).map((c) => c.data as PhotoMeta);
+  // Every page: the demo's twelve weeks of history are more than one page, and a changed job moves to the end.
+  const changes: PullResponse['changes'] = [];
+  for (let cursor = ''; ; ) {
+    const page = PullResponse.parse(await (await fetch(`${server.url}/api/sync/pull?limit=5000${cursor ? `&cursor=${cursor}` : ''}`, { headers: await observerHeaders(server) })).json());
+    changes.push(...page.changes);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const job = changes.find((c) => c.entity === 'job' && c.id === queued.id)?.data as Job | undefined;
+  const photos = changes.filter((c) => c.entity === 'photo' && c.data.jobId === queued.id).map((c) => c.data as PhotoMeta);
   return { job, photos };
 }
 

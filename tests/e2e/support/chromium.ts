@@ -26,7 +26,19 @@ export const VIEWPORTS = {
 
 export interface Browser {
   context: BrowserContext;
+  /** Content Security Policy violations any page of this browser reported (see security.e2e.ts). */
+  cspViolations: string[];
   close(): Promise<void>;
+}
+
+/** Every journey also checks that the app runs under the server's strict CSP: violations are collected. */
+async function collectCspViolations(context: BrowserContext, into: string[]): Promise<void> {
+  await context.exposeBinding('__loupeCspViolation', (_source, text: string) => void into.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      void (window as unknown as { __loupeCspViolation?: (t: string) => Promise<void> }).__loupeCspViolation?.(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
 }
 
 /**
@@ -46,9 +58,13 @@ export async function launchTablet(options: { viewport?: { width: number; height
     locale: options.locale ?? 'en-GB',
     serviceWorkers: 'allow',
   });
+  const cspViolations: string[] = [];
+  await collectCspViolations(context, cspViolations);
   return {
     context,
+    cspViolations,
     async close() {
+      if (cspViolations.length > 0) console.error(`Content Security Policy violations:\n${[...new Set(cspViolations)].join('\n')}`);
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
