@@ -54,6 +54,8 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          // Unlocking runs a real PBKDF2 PIN hash, slow on two busy cores: give screens time.
+          testTimeout: 20_000,
           include: ['tests/app/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/setup/jsdom.ts'],
         },
