@@ -15,6 +15,7 @@ import { formatJobNumber } from '../src/domain/job-number';
 import type { ChecklistAnswer, CustodyEvent, Job, Person } from '../src/protocol/protocol';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium';
 import { stats, type Result } from './lib/measure';
+import { pairDevice } from '../tests/server/auth-fixtures';
 
 const N = 20_000;
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
@@ -52,13 +53,16 @@ export async function run(): Promise<Result[]> {
   await storage.seedRecords('checklistAnswer', answers(all));
   await storage.seedRecords('custodyEvent', events(all));
   const app = createApp({ storage, version: 'bench', logger: createLogger({ level: 'silent' }), appDir: '/nonexistent', dataDir: dir });
+  // Pulls need a paired device: one is paired through storage, its token handed to the page.
+  const { token } = await pairDevice(storage, { kind: 'manager', name: 'Bench device' });
   const server = createServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const bundle = await build({ entryPoints: ['bench/browser/device-entry.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
+  // The bench code is injected as an inline script: the server's CSP would refuse it.
+  const page = await browser.newPage({ bypassCSP: true });
   await page.goto(`${url}/api/health`);
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   await page.evaluate((data) => ((globalThis as unknown as { benchJobs: unknown }).benchJobs = data), all);
@@ -93,7 +97,7 @@ export async function run(): Promise<Result[]> {
   const pulls: number[] = [];
   let pulled = 0;
   for (let run = 0; run < 6; run++) {
-    const r = await page.evaluate((n) => (globalThis as unknown as { loupeBench: { pullAll(n: number): Promise<{ ms: number; pulled: number; jobs: number }> } }).loupeBench.pullAll(n), run);
+    const r = await page.evaluate(([n, t]) => (globalThis as unknown as { loupeBench: { pullAll(n: number, token: string): Promise<{ ms: number; pulled: number; jobs: number }> } }).loupeBench.pullAll(n, t), [run, token] as const);
     if (r.jobs !== N) throw new Error(`pulled ${r.jobs} jobs, expected ${N}`);
     pulled = r.pulled;
     if (run > 0) pulls.push(r.ms);

@@ -14,6 +14,7 @@ import type { Storage } from '../sync-server/storage/storage';
 import { newId } from '../src/domain/ids';
 import { formatJobNumber } from '../src/domain/job-number';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION, type Mutation, type Person } from '../src/protocol/protocol';
+import { pairDevice } from '../tests/server/auth-fixtures';
 import { time, type Result } from './lib/measure';
 
 const person: Person = { id: newId(), name: 'Bench', role: 'manager', active: true };
@@ -41,8 +42,9 @@ async function measure(label: string, storage: Storage): Promise<Result[]> {
     run += 1;
     const deviceId = `bench-device-${label}-${run}-${Date.now()}`;
     const prefix = `B${(run % 90) + 10}`;
+    const device = await pairDevice(storage, { id: deviceId, name: deviceId });
     for (const start of [1, 501]) {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }, body: JSON.stringify({ deviceId, mutations: mutations(start, 500, prefix) }) });
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...device.headers }, body: JSON.stringify({ deviceId, mutations: mutations(start, 500, prefix) }) });
       if (!response.ok) throw new Error(`push answered ${response.status}: ${await response.text()}`);
     }
   };

@@ -93,9 +93,11 @@ const api = {
   },
 
   /** A fresh device pulls everything the server holds; returns ms and the records pulled. */
-  async pullAll(run: number) {
+  async pullAll(run: number, token: string) {
     const name = `bench-pull-${run}`;
     const db = new LoupeDb(name);
+    // A paired device's token (device-auth-repo's DEVICE_TOKEN row): pulls need one.
+    await db.syncState.put({ key: 'deviceToken', value: token });
     const t = performance.now();
     const report = await syncOnce({ db, baseUrl: '', pullLimit: 2_000 });
     const ms = performance.now() - t;

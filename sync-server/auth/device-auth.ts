@@ -14,6 +14,8 @@ import { sha256Hex } from './secrets';
 
 /** A device's last contact is written at most this often (not on every request). */
 const TOUCH_EVERY_MS = 60_000;
+/** A removed device that keeps calling is audited at most this often (the log must not flood). */
+const AUDIT_REVOKED_EVERY_MS = 60_000;
 
 interface AuthLocals {
   device?: DeviceRecord;
@@ -58,6 +60,7 @@ export interface DeviceAuth {
 
 export function deviceAuth(storage: Storage, now: () => Date = () => new Date()): DeviceAuth {
   const keys = new Map<string, Promise<CryptoKey>>();
+  const revokedAudited = new Map<string, number>();
 
   const check = (allowQuery: boolean): RequestHandler => async (req, res, next) => {
     const token = tokenOf(req, allowQuery);
@@ -65,7 +68,11 @@ export function deviceAuth(storage: Storage, now: () => Date = () => new Date())
     const device = await storage.auth.deviceByTokenHash(sha256Hex(token));
     if (!device) throw new HttpError(401, 'device_unpaired', NOT_PAIRED_MESSAGE);
     if (device.revokedAt !== null) {
-      await storage.auth.appendAudit([{ kind: 'revoked_device_refused', deviceId: device.id, detail: { path: req.originalUrl.split('?')[0]!.slice(0, 200) } }]);
+      const at = now().getTime();
+      if (at - (revokedAudited.get(device.id) ?? 0) >= AUDIT_REVOKED_EVERY_MS) {
+        revokedAudited.set(device.id, at);
+        await storage.auth.appendAudit([{ kind: 'revoked_device_refused', deviceId: device.id, detail: { path: req.originalUrl.split('?')[0]!.slice(0, 200) } }]);
+      }
       throw new HttpError(403, 'device_revoked', REVOKED_MESSAGE);
     }
     const at = now();
