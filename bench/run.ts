@@ -1,6 +1,6 @@
 // `npm run bench`: runs every benchmark and writes BENCHMARKS.md (figures, machine, date, how to
 // reproduce). Not part of `npm test` nor of CI: figures are read by people, not asserted.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { execSync } from 'node:child_process';
 import { format, printResult, type Result } from './lib/measure';
@@ -29,22 +29,38 @@ const chromium = (() => {
     return 'not installed';
   }
 })();
-const lines = [
+const header = [
   '# Benchmarks',
   '',
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (figures from a busy machine are not comparable).`,
-  'Reproduce with `npm run bench` (builds nothing: run `npm run build` first). Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
+  `Last written ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}. Each section says the load average when it was measured (figures from a busy machine are not comparable).`,
+  'Reproduce with `npm run bench` (builds the app first), or one section with `npx tsx bench/run.ts <part of its title>`: a partial run rewrites only its own sections. Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
   '',
 ];
-for (const [title, results] of sections) {
-  lines.push(`## ${title}`, '', '| benchmark | median | min | max | runs | goal | ratio |', '|---|---|---|---|---|---|---|');
+
+function renderSection(title: string, results: Result[]): string {
+  const lines = [`## ${title}`, '', `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}.`, '', '| benchmark | median | min | max | runs | goal | ratio |', '|---|---|---|---|---|---|---|'];
   for (const r of results) {
     const goal = r.goal ? `${r.goal} ${r.meetsGoal ? '✓' : '✗'}` : '';
     const ratio = r.ratio ? `${r.ratio.value.toFixed(2)}× vs ${r.ratio.reference}` : '';
     lines.push(`| ${r.name} | ${format(r.stats.median)} ${r.unit} | ${format(r.stats.min)} | ${format(r.stats.max)} | ${r.stats.runs} | ${goal} | ${ratio} |`);
     if (r.note) lines.push(`| ↳ ${r.note} | | | | | | |`);
   }
-  lines.push('');
+  return `${lines.join('\n')}\n`;
 }
-if (only.length === 0) writeFileSync('BENCHMARKS.md', `${lines.join('\n')}\n`);
-else console.log('\n(partial run: BENCHMARKS.md left as it was)');
+
+/** Sections already in BENCHMARKS.md, by title, so that a partial run keeps the others. */
+function previousSections(): Map<string, string> {
+  const sections = new Map<string, string>();
+  if (!existsSync('BENCHMARKS.md')) return sections;
+  const parts = readFileSync('BENCHMARKS.md', 'utf8').split(/^(?=## )/m).slice(1);
+  for (const part of parts) sections.set(part.slice(3, part.indexOf('\n')).trim(), `${part.trimEnd()}\n`);
+  return sections;
+}
+
+const kept = only.length === 0 ? new Map<string, string>() : previousSections();
+for (const [title, results] of sections) kept.set(title, renderSection(title, results));
+// Sections follow the order of `suites`; any unknown old section goes last.
+const order = [...suites.map(([title]) => title), ...[...kept.keys()].filter((t) => !suites.some(([s]) => s === t))];
+const body = order.filter((t) => kept.has(t)).map((t) => kept.get(t)!).join('\n');
+writeFileSync('BENCHMARKS.md', `${header.join('\n')}\n${body}`);
+console.log(only.length === 0 ? '\nBENCHMARKS.md written' : `\nBENCHMARKS.md: rewrote ${sections.map(([t]) => t).join(', ')}`);
