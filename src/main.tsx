@@ -4,6 +4,7 @@ import { App } from './App';
 import { initI18n } from './i18n/i18n';
 import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStatus, watchConnectivity } from './state/app-status-store';
+import { useSession } from './state/session-store';
 import { useSyncStatus } from './state/sync-status-store';
 import './styles/app.css';
 
@@ -17,7 +18,10 @@ if (import.meta.env.PROD) {
 }
 
 void import('./sync/start-sync').then(({ startAppSync }) => {
-  const runner = startAppSync((status) => useSyncStatus.getState().update(status));
+  const runner = startAppSync(
+    (status) => useSyncStatus.getState().update(status),
+    () => useSession.getState().personId,
+  );
   useSyncStatus.getState().setSyncNow(runner.syncNow);
 });
 

@@ -55,7 +55,7 @@ export function createApp(options: AppOptions): express.Express {
   app.use('/api', sameOriginOnly);
   const auth = deviceAuth(storage);
   const limits = createRateLimits(options.rateLimits);
-  app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger, requireDevice: auth.requireDevice }));
+  app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger, requireDevice: auth.requireDevice, requireUnlockedPerson: auth.requireUnlockedPerson }));
   const notifier = options.notifier ?? createLocalNotifier();
   const pokeStreams = options.pokeStreams ?? createPokeStreams({ notifier, currentSeq: () => storage.currentSeq() });
   app.use('/api', apiRouter({ storage, version, jsonLimit: options.jsonLimit ?? '1mb', notifier, pokeStreams, auth, limits }));

@@ -492,6 +492,11 @@ export type PhotoHaveResponse = z.infer<typeof PhotoHaveResponse>;
 export const DEVICE_TOKEN_HEADER = 'x-loupe-device-token';
 /** Admin calls also carry a short-lived person session, opened by checking the PIN on the server. */
 export const PERSON_TOKEN_HEADER = 'x-loupe-person-token';
+/**
+ * Photo reads also name the person working at the tablet (unlocked by a PIN checked offline):
+ * the device vouches for them as it does for the person of each pushed change.
+ */
+export const PERSON_ID_HEADER = 'x-loupe-person';
 
 /** What a device is for, set by the admin at pairing: a bench device never receives client references. */
 export const DEVICE_KINDS = ['bench', 'front_office', 'manager'] as const;

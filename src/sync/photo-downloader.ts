@@ -2,7 +2,7 @@
 // them in lists), full-size photos on demand (when someone opens one). What arrives is checked
 // against its hash before it is stored, and is stored as confirmed (the server holds it), so a
 // fetched full-size copy may be evicted again later.
-import { PHOTO_MIME_TYPES, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/protocol';
+import { PERSON_ID_HEADER, PHOTO_MIME_TYPES, PROTOCOL_HEADER, PROTOCOL_VERSION } from '../protocol/protocol';
 import type { LoupeDb } from '../db/loupe-db';
 import {
   PhotoHashMismatchError,
@@ -20,6 +20,11 @@ export interface PhotoDownloadOptions {
   baseUrl: string;
   fetch?: typeof fetch;
   signal?: AbortSignal;
+  /**
+   * The person unlocked on this tablet, or null when it is locked. The server hands photo bytes
+   * only to a paired device AND a person (ARCHITECTURE.md, "Security"): a locked tablet fetches none.
+   */
+  personId: string | null;
 }
 
 type FetchOutcome =
@@ -29,6 +34,8 @@ type FetchOutcome =
   /** What arrived does not hash to what was asked. */
   | { ok: false; reason: 'damaged' }
   | { ok: false; reason: 'offline' }
+  /** Nobody is unlocked on this tablet: photo bytes wait for a person. */
+  | { ok: false; reason: 'locked' }
   | { ok: false; reason: 'server_error'; status: number };
 
 export type FetchFullSizeResult = FetchOutcome;
@@ -38,7 +45,7 @@ export interface DownloadThumbnailsResult {
   /** Not on the server yet. */
   missing: number;
   failed: number;
-  stopped?: 'aborted' | 'offline';
+  stopped?: 'aborted' | 'offline' | 'locked';
 }
 
 const CONCURRENCY = 4;
@@ -50,12 +57,13 @@ function photoUrl(baseUrl: string, sha256: string): string {
 const isPhotoMime = (value: string): boolean => (PHOTO_MIME_TYPES as readonly string[]).includes(value);
 
 async function fetchAndStore(options: PhotoDownloadOptions, sha256: string, kind: PhotoBytesKind): Promise<FetchOutcome> {
+  if (options.personId === null) return { ok: false, reason: 'locked' };
   const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
   let response: Response;
   let bytes: ArrayBuffer;
   try {
     response = await fetchFn(photoUrl(options.baseUrl, sha256), {
-      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(await authHeaders(options.db)) },
+      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(await authHeaders(options.db)), [PERSON_ID_HEADER]: options.personId },
       signal: options.signal,
     });
     if (response.status === 404) return { ok: false, reason: 'not_found' };
@@ -82,8 +90,9 @@ async function fetchAndStore(options: PhotoDownloadOptions, sha256: string, kind
 
 /** Fetches, checks and stores every thumbnail that a photo record names and this device lacks. */
 export async function downloadMissingThumbnails(options: PhotoDownloadOptions): Promise<DownloadThumbnailsResult> {
-  const queue = await listMissingThumbnails(options.db);
   const result: DownloadThumbnailsResult = { downloaded: 0, missing: 0, failed: 0 };
+  if (options.personId === null) return { ...result, stopped: 'locked' };
+  const queue = await listMissingThumbnails(options.db);
   const worker = async () => {
     for (let sha = queue.shift(); sha !== undefined; sha = queue.shift()) {
       if (options.signal?.aborted) {

@@ -4,8 +4,9 @@ import type { LoupeDb } from '../db/loupe-db';
 import { downloadMissingThumbnails } from './photo-downloader';
 import { uploadPendingPhotos } from './photo-uploader';
 
-export async function syncPhotoBytes(db: LoupeDb, baseUrl: string): Promise<void> {
+/** `personId`: who is unlocked on the tablet (null: locked); uploads go on regardless, downloads wait for a person. */
+export async function syncPhotoBytes(db: LoupeDb, baseUrl: string, personId: string | null): Promise<void> {
   const uploaded = await uploadPendingPhotos({ db, baseUrl });
   if (uploaded.stopped === 'offline') return;
-  await downloadMissingThumbnails({ db, baseUrl });
+  await downloadMissingThumbnails({ db, baseUrl, personId });
 }

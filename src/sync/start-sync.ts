@@ -6,13 +6,14 @@ import { db } from '../db/database';
 import { syncPhotoBytes } from './photo-sync';
 import { startSyncRunner, type RunnerStatus, type SyncRunner } from './sync-runner';
 
-export function startAppSync(onStatus: (status: Partial<RunnerStatus>) => void): SyncRunner {
+/** `currentPerson`: who is unlocked on this tablet now (null: locked); photo reads need one. */
+export function startAppSync(onStatus: (status: Partial<RunnerStatus>) => void, currentPerson: () => string | null): SyncRunner {
   // The server that served the app is the sync server (same origin).
   return startSyncRunner({
     db,
     onStatus,
     afterSync: async () => {
-      await syncPhotoBytes(db, '');
+      await syncPhotoBytes(db, '', currentPerson());
       // The lock screen's wrong PINs and lockouts, for the audit log; they wait for the next round on failure.
       await flushSecurityReports(db).catch(() => undefined);
     },

@@ -2,9 +2,11 @@
 // device received at pairing (header x-loupe-device-token; the event stream, which EventSource
 // opens without headers, may pass it as ?token=). The server keeps only the token's SHA-256.
 // Admin calls also carry a person session (x-loupe-person-token), opened by a PIN the server
-// checks (routes/auth.ts).
+// checks (routes/auth.ts). Photo reads name the person working at the tablet (x-loupe-person):
+// the tablet checked their PIN offline, so the device vouches for them, exactly as it does for the
+// person of each change it pushes; the server checks that this person exists and is active.
 import type { Request, RequestHandler, Response } from 'express';
-import { DEVICE_TOKEN_HEADER, DeviceToken, PERSON_TOKEN_HEADER, PersonToken, type Person } from '../../src/protocol/protocol';
+import { DEVICE_TOKEN_HEADER, DeviceToken, Id, PERSON_ID_HEADER, PERSON_TOKEN_HEADER, PersonToken, type Person } from '../../src/protocol/protocol';
 import type { Role } from '../../src/domain/vocabulary';
 import { importPublicKey } from '../../src/security/evidence-signature';
 import { HttpError } from '../http/errors';
@@ -56,7 +58,11 @@ export interface DeviceAuth {
   publicKeyOf(device: DeviceRecord): Promise<CryptoKey>;
   /** Refuses unless the request carries a live person session of this device, for one of `roles`. */
   requirePerson(roles: readonly Role[]): RequestHandler;
+  /** Refuses unless the request names (x-loupe-person) an active person: whoever unlocked the tablet. */
+  requireUnlockedPerson: RequestHandler;
 }
+
+export const UNLOCK_REQUIRED_MESSAGE = 'Unlock the tablet with your PIN first: photos are shown to a person, not to a locked tablet.';
 
 export function deviceAuth(storage: Storage, now: () => Date = () => new Date()): DeviceAuth {
   const keys = new Map<string, Promise<CryptoKey>>();
@@ -110,6 +116,17 @@ export function deviceAuth(storage: Storage, now: () => Date = () => new Date())
         (res.locals as AuthLocals).person = person;
         next();
       };
+    },
+
+    async requireUnlockedPerson(req, res, next) {
+      deviceOf(res);
+      const claimed = req.get(PERSON_ID_HEADER);
+      if (claimed === undefined || !Id.safeParse(claimed).success) throw new HttpError(401, 'person_required', UNLOCK_REQUIRED_MESSAGE);
+      const person = await storage.auth.person(claimed);
+      if (!person) throw new HttpError(401, 'person_required', UNLOCK_REQUIRED_MESSAGE);
+      if (!person.active) throw new HttpError(403, 'forbidden', 'This person was deactivated: ask a manager.');
+      (res.locals as AuthLocals).person = person;
+      next();
     },
   };
 }

@@ -1,7 +1,9 @@
 // Photo bytes, addressed by SHA-256 (mounted at /api/photos):
 //   POST|HEAD|PATCH|DELETE /uploads[/<id>]  tus resumable upload (sync-server/photos/tus-uploads.ts)
 //   POST /have                              which of these hashes does the server hold?
-//   HEAD|GET /<sha256>                      the bytes, cacheable for ever (a hash never changes)
+//   HEAD /<sha256>                          whether the server holds it (device only, like /have)
+//   GET /<sha256>                           the bytes, cacheable for ever (a hash never changes); needs
+//                                           the device AND the person unlocked on it (x-loupe-person)
 // Mounted on the app before the API router, so express.json never sees a tus PATCH body; it
 // runs the same protocol-version check itself.
 import { randomBytes } from 'node:crypto';
@@ -40,6 +42,8 @@ export interface PhotosRouterOptions {
   logger?: Logger;
   /** Refuses callers that are not a paired, not revoked, device (sync-server/auth/device-auth.ts). */
   requireDevice: RequestHandler;
+  /** Refuses a photo read that names no active person (x-loupe-person): the tablet must be unlocked. */
+  requireUnlockedPerson: RequestHandler;
 }
 
 export const PHOTOS_DIR = 'photos';
@@ -71,7 +75,7 @@ openApiRegistry.registerPath({
   method: 'get',
   path: '/api/photos/{sha256}',
   summary: 'The bytes of one photo (or thumbnail), by SHA-256',
-  description: `Content-Type is the type it was uploaded with; ETag is the hash; Cache-Control: ${IMMUTABLE}.`,
+  description: `Needs the device token and x-loupe-person: the active person unlocked on the tablet (401 person_required otherwise). Content-Type is the type it was uploaded with; ETag is the hash; Cache-Control: ${IMMUTABLE}.`,
   request: { params: ShaParams },
   responses: {
     200: { description: 'The bytes.', content: Object.fromEntries(PHOTO_MIME_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) },
@@ -237,8 +241,15 @@ export function photosRouter(options: PhotosRouterOptions): Router {
       req.log.error({ err, sha256: sha }, 'photo read failed');
     }
   };
+  // Existence (HEAD, like /have) is the uploader's question and needs the device only; the bytes are
+  // shown to a person, so a read also needs the person working at the tablet. The id is checked
+  // first: a hostile path is refused the same way whoever asks.
+  const checkedSha: RequestHandler = (req, _res, next) => {
+    shaParam(req);
+    next();
+  };
   router.head('/*sha256', serveBlob);
-  router.get('/*sha256', serveBlob);
+  router.get('/*sha256', checkedSha, options.requireUnlockedPerson, serveBlob);
 
   return router;
 }

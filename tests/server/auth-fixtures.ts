@@ -2,7 +2,7 @@
 // pairing a tablet would), plus signing of the evidence a device pushes.
 import express from 'express';
 import { randomBytes } from 'node:crypto';
-import { DEVICE_TOKEN_HEADER, PERSON_TOKEN_HEADER, type DeviceKind, type PushRequest } from '../../src/protocol/protocol';
+import { DEVICE_TOKEN_HEADER, PERSON_ID_HEADER, PERSON_TOKEN_HEADER, type DeviceKind, type PushRequest } from '../../src/protocol/protocol';
 import { exportPublicKey, generateDeviceKeys, signEvidence } from '../../src/security/evidence-signature';
 import { newDeviceId } from '../../sync-server/auth/pairing';
 import { newToken, sha256Hex } from '../../sync-server/auth/secrets';
@@ -68,12 +68,16 @@ export async function openSession(storage: Storage, device: PairedDevice, person
   return { ...device.headers, [PERSON_TOKEN_HEADER]: token };
 }
 
-/** The app behind a front that adds this device's token to every request that has none (supertest). */
-export function asDevice(app: express.Express, device: PairedDevice): express.Express {
+/**
+ * The app behind a front that adds this device's token to every request that has none (supertest),
+ * and, when given, the person unlocked on it (photo reads need one).
+ */
+export function asDevice(app: express.Express, device: PairedDevice, personId?: string): express.Express {
   const front = express();
   front.disable('x-powered-by');
   front.use((req, _res, next) => {
     req.headers[DEVICE_TOKEN_HEADER] ??= device.token;
+    if (personId !== undefined) req.headers[PERSON_ID_HEADER] ??= personId;
     next();
   });
   front.use(app);

@@ -12,6 +12,7 @@ import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
 import { asDevice, pairDevice } from './auth-fixtures';
 import { makeTempDir, TEST_VERSION } from './helpers';
+import { PEOPLE, seedPeople } from './sync-fixtures';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const CHUNK = 256 * 1024;
@@ -27,9 +28,11 @@ beforeAll(async () => {
   dataDir = join(dir.path, 'data');
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
+  // Photo reads need an active person (the one unlocked on the tablet): security-flows.test.ts.
+  await seedPeople(storage);
   const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
   // A paired device's calls (the front adds its token); who may call at all: security-identities.test.ts.
-  server = createServer(asDevice(app, await pairDevice(storage)));
+  server = createServer(asDevice(app, await pairDevice(storage), PEOPLE.jeweler.id));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

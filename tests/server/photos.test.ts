@@ -14,6 +14,7 @@ import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
 import { asDevice, pairDevice } from './auth-fixtures';
 import { makeTempDir, TEST_VERSION } from './helpers';
+import { PEOPLE, seedPeople } from './sync-fixtures';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -29,8 +30,10 @@ beforeAll(async () => {
   dataDir = join(dir.path, 'data');
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
+  // Photo reads need an active person (the one unlocked on the tablet): security-flows.test.ts.
+  await seedPeople(storage);
   // A paired device's calls (the front adds its token); who may call at all: security-identities.test.ts.
-  app = asDevice(createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir, photoMaxBytes: 1024 * 1024 }), await pairDevice(storage));
+  app = asDevice(createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir, photoMaxBytes: 1024 * 1024 }), await pairDevice(storage), PEOPLE.jeweler.id);
 });
 afterAll(async () => {
   await storage.close();

@@ -13,6 +13,7 @@ import { newId } from '../../src/domain/ids';
 import {
   DEVICE_TOKEN_HEADER,
   ErrorBody,
+  PERSON_ID_HEADER,
   PERSON_TOKEN_HEADER,
   PairResponse,
   PairingCodeResponse,
@@ -314,7 +315,7 @@ describe('tokens never reach the log', () => {
   });
 });
 
-describe('photos need a paired device', () => {
+describe('photos need a paired device, and their bytes a person too', () => {
   let world: SecurityWorld;
   beforeAll(async () => {
     world = await securityWorld();
@@ -339,5 +340,29 @@ describe('photos need a paired device', () => {
     await request(world.server.app).head(`/api/photos/${claimed}`).set(world.devices.bench.headers).expect(404);
     // Without a token, the upload it started cannot even be looked at.
     await request(world.server.app).head(created.headers.location as string).set('Tus-Resumable', '1.0.0').expect(401);
+  });
+
+  it('a photo read needs an authorised device AND an active person; existence (HEAD) only the device', async () => {
+    const bytes = Buffer.from('a photo of a ring, before');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const app = world.server.app;
+    const bench = world.devices.bench.headers;
+    const created = await request(app).post('/api/photos/uploads').set(bench).set('Tus-Resumable', '1.0.0').set('Upload-Length', String(bytes.length)).set('Upload-Metadata', `sha256 ${b64(sha)},type ${b64('image/jpeg')}`).expect(201);
+    await request(app).patch(created.headers.location as string).set(bench).set('Tus-Resumable', '1.0.0').set('Upload-Offset', '0').set('Content-Type', 'application/offset+octet-stream').send(bytes).expect(204);
+    const leaver = { ...PEOPLE.jeweler2, id: newId(), name: 'Left Last Week', active: false };
+    await world.server.storage.seedRecords('person', [leaver]);
+    const read = (headers: Record<string, string>) => request(app).get(`/api/photos/${sha}`).set(headers);
+    const code = async (headers: Record<string, string>) => {
+      const res = await read(headers);
+      return `${res.status} ${res.status >= 400 ? ErrorBody.parse(res.body).error.code : res.body instanceof Buffer ? res.body.toString() : ''}`;
+    };
+    expect(await code({ [PERSON_ID_HEADER]: PEOPLE.jeweler.id })).toBe('401 device_unpaired');
+    expect(await code({ ...world.devices.revoked.headers, [PERSON_ID_HEADER]: PEOPLE.jeweler.id })).toBe('403 device_revoked');
+    expect(await code(bench)).toBe('401 person_required');
+    expect(await code({ ...bench, [PERSON_ID_HEADER]: 'not-an-id' })).toBe('401 person_required');
+    expect(await code({ ...bench, [PERSON_ID_HEADER]: newId() })).toBe('401 person_required');
+    expect(await code({ ...bench, [PERSON_ID_HEADER]: leaver.id })).toBe('403 forbidden');
+    expect(await code({ ...bench, [PERSON_ID_HEADER]: PEOPLE.jeweler.id })).toBe(`200 ${bytes.toString()}`);
+    await request(app).head(`/api/photos/${sha}`).set(bench).expect(200);
   });
 });

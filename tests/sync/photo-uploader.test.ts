@@ -17,6 +17,7 @@ import {
 } from '../../src/db/photo-bytes-repo';
 import type { PhotoMeta } from '../../src/db/records';
 import { newId } from '../../src/domain/ids';
+import { PERSON_ID_HEADER } from '../../src/protocol/protocol';
 import { downloadMissingThumbnails, fetchFullSize } from '../../src/sync/photo-downloader';
 import { uploadPendingPhotos, type PhotoUploadProgress } from '../../src/sync/photo-uploader';
 import { createApp } from '../../sync-server/app';
@@ -24,6 +25,7 @@ import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
 import { pairDevice } from '../server/auth-fixtures';
 import { makeTempDir, TEST_VERSION } from '../server/helpers';
+import { PEOPLE, seedPeople } from '../server/sync-fixtures';
 
 let dir: { path: string; remove: () => Promise<void> };
 let storage: Storage;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   const dataDir = join(dir.path, 'data');
   storage = createSqliteStorage({ dataDir });
   await storage.migrate();
+  await seedPeople(storage);
   const app = createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir });
   // These databases are not paired: the front gives their calls a paired device's token. That a
   // paired device sends its own: tests/sync/security.test.ts.
@@ -112,7 +115,7 @@ const same = (a: Uint8Array | ArrayBuffer | undefined, b: Uint8Array): boolean =
   a !== undefined && Buffer.from(a instanceof ArrayBuffer ? new Uint8Array(a) : a).equals(Buffer.from(b));
 
 async function onServer(sha: string): Promise<Uint8Array | undefined> {
-  const res = await fetch(`${baseUrl}/api/photos/${sha}`);
+  const res = await fetch(`${baseUrl}/api/photos/${sha}`, { headers: { [PERSON_ID_HEADER]: PEOPLE.manager.id } });
   return res.status === 200 ? new Uint8Array(await res.arrayBuffer()) : undefined;
 }
 
@@ -285,15 +288,15 @@ describe('eviction and fetching back', () => {
     expect((await readPhotoBytes(db, pending.fullSha)).ok).toBe(true);
     expect((await readPhotoBytes(db, pending.thumbSha)).ok).toBe(true);
 
-    const back = await fetchFullSize({ db, baseUrl, sha: uploaded.fullSha });
+    const back = await fetchFullSize({ db, baseUrl, personId: PEOPLE.manager.id, sha: uploaded.fullSha });
     expect(back.ok).toBe(true);
     if (back.ok) expect(same(back.record.bytes, uploaded.full)).toBe(true);
     expect(await db.photoBytes.get(uploaded.fullSha)).toMatchObject({ kind: 'full', type: 'image/jpeg', uploadedAt: expect.any(String) });
     // Cached: asked again, it does not touch the network.
     seen.length = 0;
-    expect((await fetchFullSize({ db, baseUrl, sha: uploaded.fullSha })).ok).toBe(true);
+    expect((await fetchFullSize({ db, baseUrl, personId: PEOPLE.manager.id, sha: uploaded.fullSha })).ok).toBe(true);
     expect(seen).toEqual([]);
-    expect(await fetchFullSize({ db, baseUrl, sha: 'cd'.repeat(32) })).toEqual({ ok: false, reason: 'not_found' });
+    expect(await fetchFullSize({ db, baseUrl, personId: PEOPLE.manager.id, sha: 'cd'.repeat(32) })).toEqual({ ok: false, reason: 'not_found' });
   });
 });
 
@@ -309,7 +312,7 @@ describe('downloadMissingThumbnails', () => {
     const notUploaded = { ...photos[0]!.meta, id: newId(), thumbSha256: 'ab'.repeat(32) };
     await ipad.photos.add(notUploaded);
 
-    expect(await downloadMissingThumbnails({ db: ipad, baseUrl })).toEqual({ downloaded: 3, missing: 1, failed: 0 });
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: PEOPLE.manager.id })).toEqual({ downloaded: 3, missing: 1, failed: 0 });
     for (const p of photos) {
       const read = await readPhotoBytes(ipad, p.thumbSha);
       expect(read.ok).toBe(true);
@@ -319,8 +322,22 @@ describe('downloadMissingThumbnails', () => {
     expect(await ipad.photoBytes.count()).toBe(3);
     // Nothing left to do but the one the server lacks.
     seen.length = 0;
-    expect(await downloadMissingThumbnails({ db: ipad, baseUrl })).toEqual({ downloaded: 0, missing: 1, failed: 0 });
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: PEOPLE.manager.id })).toEqual({ downloaded: 0, missing: 1, failed: 0 });
     expect(seen).toEqual([`GET /api/photos/${'ab'.repeat(32)}`]);
+  });
+
+  it('a locked tablet (nobody unlocked) fetches no photo bytes; the server refuses a read that names no person', async () => {
+    const bench = freshDb();
+    const photo = await takePhoto(bench);
+    await uploadPendingPhotos({ db: bench, baseUrl });
+    const ipad = freshDb();
+    await ipad.photos.add(photo.meta);
+    seen.length = 0;
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: null })).toEqual({ downloaded: 0, missing: 0, failed: 0, stopped: 'locked' });
+    expect(await fetchFullSize({ db: ipad, baseUrl, personId: null, sha: photo.fullSha })).toEqual({ ok: false, reason: 'locked' });
+    expect(seen).toEqual([]);
+    expect((await fetch(`${baseUrl}/api/photos/${photo.thumbSha}`)).status).toBe(401);
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: PEOPLE.jeweler.id })).toEqual({ downloaded: 1, missing: 0, failed: 0 });
   });
 
   it('refuses bytes that do not match their hash (a damaged answer) and stores nothing', async () => {
@@ -335,8 +352,8 @@ describe('downloadMissingThumbnails', () => {
       bytes[0] = bytes[0]! ^ 0xff;
       return new Response(bytes, { status: res.status, headers: res.headers });
     };
-    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, fetch: tampering })).toEqual({ downloaded: 0, missing: 0, failed: 1 });
+    expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: PEOPLE.manager.id, fetch: tampering })).toEqual({ downloaded: 0, missing: 0, failed: 1 });
     expect(await ipad.photoBytes.count()).toBe(0);
-    expect(await fetchFullSize({ db: ipad, baseUrl, sha: photo.fullSha, fetch: tampering })).toEqual({ ok: false, reason: 'damaged' });
+    expect(await fetchFullSize({ db: ipad, baseUrl, personId: PEOPLE.manager.id, sha: photo.fullSha, fetch: tampering })).toEqual({ ok: false, reason: 'damaged' });
   });
 });
