@@ -13,6 +13,8 @@ export interface ChainEntry {
   signed: boolean;
 }
 
+const CHAIN_ROWS_PER_STATEMENT = 500;
+
 /** Links records at the end of the chain. Call inside a writing transaction (after takeWriteLock). */
 export async function appendToChain(trx: Db, entries: ChainEntry[]): Promise<void> {
   const evidence = entries.filter((entry) => isEvidenceEntity(entry.entity));
@@ -20,15 +22,18 @@ export async function appendToChain(trx: Db, entries: ChainEntry[]): Promise<voi
   const last = await trx.selectFrom('custody_chain').select(['position', 'hash']).orderBy('position', 'desc').limit(1).executeTakeFirst();
   let position = last ? Number(last.position) : 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
-  for (const entry of evidence) {
+  const rows = evidence.map((entry) => {
     position += 1;
     const content = { position, entity: entry.entity, id: entry.id, recordHash: recordHash(entry.record), deviceId: entry.deviceId, signed: entry.signed };
     const hash = linkHash(prevHash, content);
-    await trx
-      .insertInto('custody_chain')
-      .values({ position, entity: entry.entity, record_id: entry.id, record_hash: content.recordHash, device_id: entry.deviceId, signed: entry.signed ? 1 : 0, prev_hash: prevHash, hash })
-      .execute();
+    const row = { position, entity: entry.entity, record_id: entry.id, record_hash: content.recordHash, device_id: entry.deviceId, signed: entry.signed ? 1 : 0, prev_hash: prevHash, hash };
     prevHash = hash;
+    return row;
+  });
+  // Several rows per statement (a push links all its evidence at once): 8 parameters a row stays
+  // far below SQLite's and PostgreSQL's limits.
+  for (let start = 0; start < rows.length; start += CHAIN_ROWS_PER_STATEMENT) {
+    await trx.insertInto('custody_chain').values(rows.slice(start, start + CHAIN_ROWS_PER_STATEMENT)).execute();
   }
 }
 

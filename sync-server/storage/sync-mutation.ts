@@ -7,9 +7,9 @@ import { canMove } from '../../src/domain/job-status';
 import type { Role } from '../../src/domain/vocabulary';
 import { ENTITY_SCHEMAS, JobMovePatch, type Entity, type Mutation, type MutationResult, type RefusalCode } from '../../src/protocol/protocol';
 import { verifyEvidence, type EvidenceEntity } from '../../src/security/evidence-signature';
-import { appendToChain } from './custody-chain';
 import type { PushContext } from './storage';
-import { claimJobNumber, jobNumberOwner, readRecord, writeRecord, type Db, type Fields } from './sync-records';
+import type { PushSession } from './push-session';
+import type { Fields } from './sync-records';
 
 interface Write {
   entity: Entity;
@@ -70,7 +70,7 @@ function newJobStatusRefusal(status: unknown, role: Role): (Plan & { ok: false }
   return refuse('role_not_allowed', `A ${role} cannot release a new job to the bench: create it at intake.`);
 }
 
-async function planPut(trx: Db, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
+async function planPut(session: PushSession, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
   const { entity, entityId, patch, at } = mutation;
   // A review is evidence of a QC decision: it exists only with the move it decided (planMove).
   if (entity === 'qcReview') {
@@ -84,7 +84,7 @@ async function planPut(trx: Db, mutation: Mutation, role: Role, context: PushCon
     if (refusal) return refusal;
   }
 
-  const current = await readRecord(trx, entity, entityId);
+  const current = await session.record(entity, entityId);
   const outcome = applyPut(entity, current, patch, at);
   if (!outcome.ok) return refuse(outcome.code, outcome.message);
   if (entity === 'job' && current === undefined) {
@@ -96,7 +96,7 @@ async function planPut(trx: Db, mutation: Mutation, role: Role, context: PushCon
 
   if (entity === 'job' && current === undefined) {
     const number = String(checked.data.number);
-    const owner = await jobNumberOwner(trx, number);
+    const owner = await session.numberOwner(number);
     if (owner !== undefined && owner !== entityId) {
       return refuse('duplicate_number', `Job number ${number} is already used by another job.`);
     }
@@ -110,7 +110,7 @@ async function planPut(trx: Db, mutation: Mutation, role: Role, context: PushCon
   return { ok: true, writes: [{ entity, id: entityId, data: checked.data }] };
 }
 
-async function planMove(trx: Db, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
+async function planMove(session: PushSession, mutation: Mutation, role: Role, context: PushContext | undefined): Promise<Plan> {
   const { entity, entityId, at } = mutation;
   if (entity !== 'job') return refuse('invalid', `Only a job has status moves, not a ${entity}.`);
   const parsed = JobMovePatch.safeParse(mutation.patch);
@@ -119,7 +119,7 @@ async function planMove(trx: Db, mutation: Mutation, role: Role, context: PushCo
     return refuse('invalid', `move ${issue?.path.map(String).join('.') || '(patch)'}: ${issue?.message ?? 'invalid'}`);
   }
   const move = parsed.data;
-  const job = (await readRecord(trx, 'job', entityId)) as JobLike | undefined;
+  const job = (await session.record('job', entityId)) as JobLike | undefined;
   const outcome = applyMove(job, move, mutation.baseVersion, role, at);
   if (!outcome.ok) return refuse(outcome.code, outcome.message);
   const checked = checkRecord('job', entityId, outcome.record);
@@ -132,7 +132,7 @@ async function planMove(trx: Db, mutation: Mutation, role: Role, context: PushCo
     if (job?.status !== 'awaiting_qc') return refuse('invalid', 'A QC review travels only with approve or send-to-rework.');
     if (review.jobId !== entityId) return refuse('invalid', 'The QC review names another job.');
     if (review.reviewerId !== mutation.personId) return refuse('invalid', 'The QC review must be signed by the person who decides.');
-    const existing = await readRecord(trx, 'qcReview', review.id);
+    const existing = await session.record('qcReview', review.id);
     const reviewOutcome = applyPut('qcReview', existing, review, at);
     if (!reviewOutcome.ok) return refuse(reviewOutcome.code, reviewOutcome.message);
     const checkedReview = checkRecord('qcReview', review.id, reviewOutcome.record);
@@ -148,23 +148,22 @@ async function planMove(trx: Db, mutation: Mutation, role: Role, context: PushCo
  * Judges one mutation and, when accepted, writes its records (each under a new seq).
  * Returns the result for the device and the highest seq written (null when refused).
  */
-export async function applyMutation(trx: Db, mutation: Mutation, context?: PushContext): Promise<{ result: MutationResult; wroteSeq: number | null }> {
-  const person = await readRecord(trx, 'person', mutation.personId);
+export async function applyMutation(session: PushSession, mutation: Mutation, context?: PushContext): Promise<{ result: MutationResult; wroteSeq: number | null }> {
+  const person = await session.record('person', mutation.personId);
   const plan: Plan = !person
     ? refuse('unknown_person', 'The person who made this change is not known to the server.')
     : person.active !== true
       ? refuse('inactive_person', 'The person who made this change is no longer active in the workshop.')
       : mutation.op === 'put'
-        ? await planPut(trx, mutation, person.role as Role, context)
-        : await planMove(trx, mutation, person.role as Role, context);
+        ? await planPut(session, mutation, person.role as Role, context)
+        : await planMove(session, mutation, person.role as Role, context);
   if (!plan.ok) {
     return { result: { id: mutation.id, status: 'refused', code: plan.code, message: plan.message }, wroteSeq: null };
   }
-  if (plan.jobNumber !== undefined) await claimJobNumber(trx, plan.jobNumber, mutation.entityId);
+  if (plan.jobNumber !== undefined) session.claimJobNumber(plan.jobNumber, mutation.entityId);
   let wroteSeq: number | null = null;
-  for (const write of plan.writes) wroteSeq = await writeRecord(trx, write.entity, write.id, write.data);
-  await appendToChain(
-    trx,
+  for (const write of plan.writes) wroteSeq = session.writeRecord(write.entity, write.id, write.data);
+  session.appendToChain(
     plan.writes.map((write) => ({ entity: write.entity, id: write.id, record: write.data, deviceId: context?.device.id ?? null, signed: write.signed === true })),
   );
   return { result: { id: mutation.id, status: 'applied' }, wroteSeq };

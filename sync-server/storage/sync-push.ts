@@ -8,6 +8,7 @@
 import type { Mutation, MutationResult, PushRequest, RefusalCode } from '../../src/protocol/protocol';
 import { auditInTransaction, type NewAuditEntry } from './auth-store';
 import type { PushContext, PushOutcome } from './storage';
+import { PushSession } from './push-session';
 import { applyMutation } from './sync-mutation';
 import { takeWriteLock, type Db } from './sync-records';
 
@@ -28,12 +29,8 @@ function hasGap(lastApplied: number, mutations: readonly Mutation[]): boolean {
  * learns why. Another id at a used sequence (a wiped device that kept its id?) must be said,
  * not silently acknowledged.
  */
-async function replayed(trx: Db, deviceId: string, mutation: Mutation): Promise<MutationResult> {
-  const known = await trx
-    .selectFrom('mutations')
-    .select(['device_id', 'device_seq', 'status', 'code', 'message'])
-    .where('id', '=', mutation.id)
-    .executeTakeFirst();
+async function replayed(session: PushSession, deviceId: string, mutation: Mutation): Promise<MutationResult> {
+  const known = await session.mutation(mutation.id);
   if (!known || known.device_id !== deviceId || Number(known.device_seq) !== mutation.deviceSeq) {
     return {
       id: mutation.id,
@@ -53,10 +50,12 @@ export async function pushBatch(db: Db, request: PushRequest, now: () => string 
   return db.transaction().execute(async (trx): Promise<PushOutcome> => {
     // First: this transaction now runs alone among writers (see takeWriteLock), so the device's
     // last sequence read below cannot change under it, even with a retry racing the original.
-    await takeWriteLock(trx);
+    const counter = await takeWriteLock(trx);
     const device = await trx.selectFrom('devices').select('last_seq').where('device_id', '=', deviceId).executeTakeFirst();
     const stored = device ? Number(device.last_seq) : 0;
     if (hasGap(stored, mutations)) return { kind: 'gap', lastAppliedSeq: stored };
+    // Reads what the batch names in a few queries; its writes wait for flush() below.
+    const session = await PushSession.open(trx, counter, mutations);
 
     let last = stored;
     let changedSeq: number | null = null;
@@ -65,36 +64,33 @@ export async function pushBatch(db: Db, request: PushRequest, now: () => string 
     const refusedLog: NewAuditEntry[] = [];
     for (const mutation of mutations) {
       if (mutation.deviceSeq <= last) {
-        results.push(await replayed(trx, deviceId, mutation));
+        results.push(await replayed(session, deviceId, mutation));
         continue;
       }
       // From here the mutation consumes its sequence, applied or refused: the device drops it.
       last = mutation.deviceSeq;
-      const idTaken = await trx.selectFrom('mutations').select('id').where('id', '=', mutation.id).executeTakeFirst();
-      if (idTaken) {
+      if (await session.mutation(mutation.id)) {
         results.push({ id: mutation.id, status: 'refused', code: 'invalid', message: 'This change id was already used by another change.' });
         continue;
       }
-      const { result, wroteSeq } = await applyMutation(trx, mutation, context);
+      const { result, wroteSeq } = await applyMutation(session, mutation, context);
       results.push(result);
       if (result.status === 'refused') {
         refusedLog.push({ kind: 'mutation_refused', deviceId, personId: mutation.personId, detail: { code: result.code, entity: mutation.entity, entityId: mutation.entityId, op: mutation.op, message: result.message } });
       }
       if (wroteSeq !== null) changedSeq = wroteSeq;
-      await trx
-        .insertInto('mutations')
-        .values({
-          id: mutation.id,
-          device_id: deviceId,
-          device_seq: mutation.deviceSeq,
-          applied_at: now(),
-          status: result.status === 'applied' ? 'applied' : 'refused',
-          code: result.status === 'refused' ? result.code : null,
-          message: result.status === 'refused' ? result.message : null,
-        })
-        .execute();
+      session.recordMutation({
+        id: mutation.id,
+        device_id: deviceId,
+        device_seq: mutation.deviceSeq,
+        applied_at: now(),
+        status: result.status === 'applied' ? 'applied' : 'refused',
+        code: result.status === 'refused' ? result.code : null,
+        message: result.status === 'refused' ? result.message : null,
+      });
     }
 
+    await session.flush();
     const seenAt = now();
     await auditInTransaction(trx, refusedLog, seenAt);
     await trx
