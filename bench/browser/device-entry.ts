@@ -3,6 +3,7 @@
 import { LoupeDb } from '../../src/db/loupe-db';
 import { findJobByNumber } from '../../src/db/jobs-repo';
 import { syncOnce } from '../../src/sync/sync-engine';
+import { pull } from '../../src/sync/sync-client';
 import type { Job } from '../../src/protocol/protocol';
 
 function median(samples: number[]): number {
@@ -99,12 +100,54 @@ const api = {
     // A paired device's token (device-auth-repo's DEVICE_TOKEN row): pulls need one.
     await db.syncState.put({ key: 'deviceToken', value: token });
     const t = performance.now();
-    const report = await syncOnce({ db, baseUrl: '', pullLimit: 2_000 });
+    const report = await syncOnce({ db, baseUrl: '' }); // the app's own page size
     const ms = performance.now() - t;
     const jobs = await db.jobs.count();
     db.close();
     await deleteDb(name);
     return { ms, pulled: report.pulled, jobs };
+  },
+
+  /**
+   * The floor under a pull: the same records (fetched beforehand, untimed) written with raw
+   * IndexedDB into stores with the same indexes, one transaction per page of the app's size.
+   */
+  async rawPullFloor(run: number, token: string) {
+    const changes: Array<{ entity: string; data: unknown }> = [];
+    for (let cursor: string | undefined, more = true; more; ) {
+      const page = await pull({ baseUrl: '', token }, cursor, 5_000);
+      changes.push(...page.changes);
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    const name = `bench-raw-pull-${run}`;
+    const stores: Record<string, { indexes: Array<[string, boolean]> }> = {
+      job: { indexes: [['number', true], ['status', false], ['assigneeId', false], ['updatedAt', false]] },
+      checklistAnswer: { indexes: [['jobId', false]] },
+      custodyEvent: { indexes: [['jobId', false], ['at', false]] },
+      person: { indexes: [['role', false]] },
+    };
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        for (const [store, { indexes }] of Object.entries(stores)) {
+          const os = request.result.createObjectStore(store, { keyPath: 'id' });
+          for (const [index, unique] of indexes) os.createIndex(index, index, { unique });
+        }
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const t = performance.now();
+    for (let i = 0; i < changes.length; i += 1_000) {
+      const tx = raw.transaction(Object.keys(stores), 'readwrite');
+      for (const change of changes.slice(i, i + 1_000)) tx.objectStore(change.entity).put(change.data);
+      await done(tx);
+    }
+    const ms = performance.now() - t;
+    raw.close();
+    await deleteDb(name);
+    return { ms, records: changes.length };
   },
 };
 

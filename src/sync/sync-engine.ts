@@ -6,7 +6,7 @@ import type { LoupeDb } from '../db/loupe-db';
 import { getDeviceId } from '../db/device-repo';
 import { forgetWorkshop, getDeviceToken, markUnpaired } from '../db/device-auth-repo';
 import { applyPull, getCursor, pendingBatch, renumberOutbox, settlePush, type Refusal } from '../db/sync-repo';
-import type { Mutation } from '../protocol/protocol';
+import type { Mutation, PullResponse } from '../protocol/protocol';
 import { pull, push, SyncError, type SyncTransport } from './sync-client';
 
 export interface SyncOptions extends SyncTransport {
@@ -74,11 +74,19 @@ async function syncRound(options: SyncOptions): Promise<SyncReport> {
     }
   }
 
-  for (;;) {
-    const page = await pull(options, await getCursor(db), options.pullLimit ?? 1_000);
+  // The next page is fetched while this one is written: the server, the network and the schema
+  // check overlap IndexedDB, which is the slow part of a fresh tablet's first pull. Only an
+  // applied page moves the stored cursor, so an interruption anywhere loses nothing.
+  const limit = options.pullLimit ?? 1_000;
+  let next: Promise<PullResponse> | undefined = pull(options, await getCursor(db), limit);
+  while (next) {
+    const page: PullResponse = await next;
+    next = page.hasMore ? pull(options, page.cursor, limit) : undefined;
+    // Handled here so that a failure while this page is still being written is not "unhandled";
+    // awaiting `next` on the next turn still throws it.
+    next?.catch(() => undefined);
     await applyPull(db, page, deviceId);
     report.pulled += page.changes.length;
-    if (!page.hasMore) break;
   }
   return report;
 }

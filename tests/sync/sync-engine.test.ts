@@ -95,4 +95,21 @@ describe('the device sync engine against the real server', () => {
     expect(report.refused).toMatchObject([{ code: 'role_not_allowed' }]);
     expect(await a.db.jobs.get(job.id)).toMatchObject({ status: 'queued', version: 0 });
   });
+
+  it('keeps every page it applied when a later page is lost, and finishes on the next round', async () => {
+    const jobs = [];
+    for (let i = 0; i < 5; i++) jobs.push(await a.createJob(people.intake));
+    await a.sync();
+    // Pages of one record: the third pull request is lost while the second page is being written.
+    let pulls = 0;
+    const third: typeof fetch = async (input, init) => {
+      if (String(input).includes('/pull') && ++pulls === 3) throw new TypeError('network connection lost');
+      return fetch(input, init);
+    };
+    await expect(b.sync({ fetch: third, pullLimit: 1 })).rejects.toThrow(/network connection lost/);
+    const held = await b.db.jobs.bulkGet(jobs.map((j) => j.id));
+    expect(held.filter(Boolean)).toHaveLength(2);
+    await b.sync({ pullLimit: 1 });
+    expect(await b.db.jobs.bulkGet(jobs.map((j) => j.id))).toEqual(await a.db.jobs.bulkGet(jobs.map((j) => j.id)));
+  });
 });
