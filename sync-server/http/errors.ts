@@ -44,7 +44,7 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.outp
   throw new HttpError(400, 'validation_failed', message, fields);
 }
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
+export const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',

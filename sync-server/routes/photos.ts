@@ -27,6 +27,7 @@ import { checkProtocolVersion } from '../http/protocol-version';
 import type { Logger } from '../logger';
 import { errorResponses, openApiRegistry, registerSchema } from '../openapi';
 import { createFileBlobStore, type BlobStore } from '../photos/blob-store';
+import { jsonErrorsFromTus } from '../photos/tus-json-errors';
 import { createPhotoUploads, shaOfUploadId, type PhotoUploads } from '../photos/tus-uploads';
 
 export interface PhotosRouterOptions {
@@ -194,6 +195,8 @@ export function photosRouter(options: PhotosRouterOptions): Router {
     if (req.method === 'GET') return next();
     // tus reads upload ids from, and builds Locations with, the full path.
     req.url = req.originalUrl;
+    // tus's own plain-text refusals leave as our JSON error shape, like every other API answer.
+    jsonErrorsFromTus(res, req.method);
     await get().uploads.server.handle(req, res);
   };
 
