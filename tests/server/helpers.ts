@@ -33,6 +33,8 @@ export async function startTestServer(options: { appDir?: string; jsonLimit?: st
     appDir: options.appDir ?? join(dir.path, 'no-app-here'),
     jsonLimit: options.jsonLimit,
     rateLimits: options.rateLimits,
+    // Photos and partial uploads beside the database, where a test can look at them.
+    dataDir: join(dir.path, 'data'),
   });
   return {
     app,
