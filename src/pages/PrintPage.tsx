@@ -22,6 +22,11 @@ const PAGE_RULES: Record<PrintKind, (number: string) => string> = {
   release: () => '@page { size: A4; margin: 12mm; }',
 };
 
+function withoutClientRef<J extends { clientRef?: string }>(job: J): J {
+  const { clientRef: _clientRef, ...rest } = job;
+  return rest as J;
+}
+
 function clampInt(text: string | null, min: number, max: number, fallback: number): number {
   const value = Number(text);
   return Number.isInteger(value) && value >= min && value <= max ? value : fallback;
@@ -110,7 +115,8 @@ export default function PrintPage() {
         {kind === 'label62' && <RollLabels payload={payload} number={job.number} count={count} />}
         {kind === 'labelA4' && <SheetLabels payload={payload} number={job.number} count={count} skip={skip} />}
         {kind === 'sheet' && <JobSheet job={job} payload={payload} photos={photos ?? []} />}
-        {kind === 'release' && <ReleaseSlip job={job} payload={payload} photos={photos ?? []} custody={custody ?? []} />}
+        {/* The client reference is for intake and managers only (a jeweler may be working at this tablet). */}
+        {kind === 'release' && <ReleaseSlip job={frontOffice ? job : withoutClientRef(job)} payload={payload} photos={photos ?? []} custody={custody ?? []} />}
       </div>
     </main>
   );
