@@ -14,8 +14,10 @@ const REDACTED_PATHS = [
   'req.headers.cookie',
   'req.headers["x-loupe-device-token"]',
   'req.headers["x-loupe-person-token"]',
-  // The event stream's token, when EventSource passes it in the query (it cannot send headers).
+  // The event stream's token, when EventSource passes it in the query (it cannot send headers);
+  // the setup link's token and a pairing code arrive in page URLs (/setup?token=, /pair?code=).
   'req.query.token',
+  'req.query.code',
   'res.headers["set-cookie"]',
 ];
 
@@ -31,9 +33,9 @@ export function createLogger(options: { level?: LogLevel; destination?: Destinat
   return options.destination ? pino(config, options.destination) : pino(config);
 }
 
-/** The same token in the request line: `?token=…` (and any `&token=…`) is blanked out. */
+/** The same secrets in the request line: `?token=…` and `?code=…` (and any `&token=…`) are blanked out. */
 export function redactUrl(url: string | undefined): string | undefined {
-  return url?.replace(/([?&]token=)[^&#]*/gi, '$1[redacted]');
+  return url?.replace(/([?&](?:token|code)=)[^&#]*/gi, '$1[redacted]');
 }
 
 export function httpLogger(logger: Logger) {

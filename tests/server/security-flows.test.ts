@@ -282,8 +282,29 @@ describe('browser hardening', () => {
   });
 });
 
+describe('size limits on JSON bodies (photos: photos.test.ts, pushes: sync-faults-hostile.test.ts)', () => {
+  let world: SecurityWorld;
+  beforeAll(async () => {
+    world = await securityWorld({ rateLimits: { pairing: 1e6, setup: 1e6 } });
+  });
+  afterAll(() => world.close());
+  const padded = (bytes: number) => ({ padding: 'x'.repeat(bytes) });
+
+  it.each<[string, () => request.Test]>([
+    ['POST /api/pair over 16 kB', () => request(world.server.app).post('/api/pair').send(padded(17_000))],
+    ['POST /api/setup over 16 kB', () => request(world.server.app).post('/api/setup').send(padded(17_000))],
+    ['POST /api/photos/have over 64 kB', () => request(world.server.app).post('/api/photos/have').set(world.headers.jeweler).send(padded(70_000))],
+    ['POST /api/admin/people over 1 MB', () => request(world.server.app).post('/api/admin/people').set(world.headers.admin).send(padded(1_100_000))],
+    ['POST /api/auth/session over 1 MB', () => request(world.server.app).post('/api/auth/session').set(world.headers.manager).send(padded(1_100_000))],
+  ])('%s: 413 payload_too_large, nothing read', async (_name, call) => {
+    const res = await call();
+    expect(res.status).toBe(413);
+    expect(ErrorBody.parse(res.body).error.code).toBe('payload_too_large');
+  });
+});
+
 describe('tokens never reach the log', () => {
-  it('neither the device token (header or ?token=) nor the person session token is logged', async () => {
+  it('neither the device token (header or ?token=), the person session token, the setup link nor a pairing code is logged', async () => {
     const dir = await makeTempDir();
     const lines: string[] = [];
     const logger = createLogger({ level: 'info', destination: new Writable({ write: (chunk: Buffer, _e, done) => (lines.push(chunk.toString()), done()) }) });
@@ -302,6 +323,9 @@ describe('tokens never reach the log', () => {
       });
       req.end();
     });
+    // The pages of the setup link and of a pairing QR code carry their secret in the URL.
+    await request(app).get('/setup?token=lsu_SETUPSECRETSETUPSECRET').set('Accept', 'text/html');
+    await request(app).get('/pair?code=PAIRC0DE').set('Accept', 'text/html');
     await new Promise((resolve) => setTimeout(resolve, 100));
     http.closeAllConnections();
     await new Promise((resolve) => http.close(resolve));
@@ -312,6 +336,9 @@ describe('tokens never reach the log', () => {
     expect(log).toContain('token=[redacted]');
     expect(log).not.toContain(device.token);
     expect(log).not.toContain('S'.repeat(43));
+    expect(log).toContain('/pair?code=[redacted]');
+    expect(log).not.toContain('SETUPSECRET');
+    expect(log).not.toContain('PAIRC0DE');
   });
 });
 
