@@ -8,6 +8,8 @@ import { format, printResult, type Result } from './lib/measure';
 const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['Bundle size', () => import('./bundle-size.bench')],
   ['Server sync', () => import('./server-sync.bench')],
+  ['Server load', () => import('./server-load.bench')],
+  ['Photo upload', () => import('./photo-upload.bench')],
   ['KPI dashboard', () => import('./kpi.bench')],
   ['Device database and pull', () => import('./device.bench')],
 ];
