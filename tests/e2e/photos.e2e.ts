@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -225,6 +225,37 @@ describe('photos at the bench, offline', () => {
     expect(readImageHeader(Buffer.from(after.full!.base64, 'base64'))).toMatchObject({ width: 600, height: 800 });
   });
 
+  it('respects the orientation of a 12 MP photo taken upright: decoded, turned and scaled to 1920 × 2560, the same picture', async () => {
+    await page.getByLabel('Photograph the hallmark or serial').setInputFiles(files.rotatedLarge);
+    await waitForThumbnails(page, 'hallmark', 1);
+    const hallmark = (await storedPhotos(page)).find((p) => p.meta.stage === 'hallmark')!;
+    expect({ width: hallmark.meta.width, height: hallmark.meta.height }).toEqual({ width: 1920, height: 2560 });
+    expect(readImageHeader(Buffer.from(hallmark.full!.base64, 'base64'))).toMatchObject({ width: 1920, height: 2560 });
+    expect(readImageHeader(Buffer.from(hallmark.thumb!.base64, 'base64'))).toMatchObject({ width: 240, height: 320 });
+    // Compared with the source as Chromium shows it (orientation applied), both at 240 × 320: the
+    // same picture (a quarter-turn or a squash would score far below 25 dB).
+    const source = readFileSync(files.rotatedLarge).toString('base64');
+    const psnr = await page.evaluate(
+      async ([stored, original]) => {
+        const blob = (b64: string) => new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' });
+        const pixels = async (b64: string) => {
+          const bitmap = await createImageBitmap(blob(b64), { imageOrientation: 'from-image' });
+          const canvas = new OffscreenCanvas(240, 320);
+          const context = canvas.getContext('2d')!;
+          context.imageSmoothingQuality = 'high';
+          context.drawImage(bitmap, 0, 0, 240, 320);
+          return context.getImageData(0, 0, 240, 320).data;
+        };
+        const [a, b] = [await pixels(stored), await pixels(original)];
+        let sum = 0;
+        for (let i = 0; i < a.length; i += 4) for (let k = 0; k < 3; k += 1) sum += (a[i + k]! - b[i + k]!) ** 2;
+        return 10 * Math.log10((255 * 255) / (sum / ((a.length / 4) * 3)));
+      },
+      [hallmark.full!.base64, source] as const,
+    );
+    expect(psnr).toBeGreaterThan(30);
+  });
+
   it.each([
     ['a truncated JPEG', 'truncated' as const, /damaged or incomplete/],
     ['a text file renamed .jpg', 'text' as const, /not a photo/],
@@ -274,10 +305,11 @@ describe('photos at the bench, offline', () => {
     await waitForThumbnails(page, 'before', 1);
     await waitForThumbnails(page, 'after', 1);
     await waitForThumbnails(page, 'progress', 3);
+    await waitForThumbnails(page, 'hallmark', 1);
     await page.locator('.job-photos').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'gallery-ipad-landscape.png') });
     const stored = await storedPhotos(page);
-    expect(stored).toHaveLength(5);
+    expect(stored).toHaveLength(6);
     for (const photo of stored) {
       expect(photo.full?.hash).toBe(photo.meta.sha256);
       expect(photo.thumb?.hash).toBe(photo.meta.thumbSha256);

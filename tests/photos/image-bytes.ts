@@ -14,6 +14,8 @@ export interface JpegParts {
   sof?: number;
   /** An APP1 Exif segment with a GPS tag, placed before the frame header. */
   exif?: boolean;
+  /** A real Exif (TIFF) segment whose IFD0 holds this Orientation tag. */
+  orientation?: { value: number; byteOrder?: 'II' | 'MM' };
   /** Entropy-coded bytes of each scan (progressive photos have several). */
   scans?: number[][];
   /** Leave out the end-of-image marker, as a cut-short download would. */
@@ -22,10 +24,23 @@ export interface JpegParts {
   trailer?: number[];
 }
 
+/** "Exif\0\0", a TIFF header and an IFD0 with Make (ASCII, 4 bytes) and Orientation (SHORT). */
+export function exifOrientation(value: number, byteOrder: 'II' | 'MM' = 'II'): number[] {
+  const le = byteOrder === 'II';
+  const w16 = (n: number) => (le ? [n & 0xff, (n >> 8) & 0xff] : [(n >> 8) & 0xff, n & 0xff]);
+  const w32 = (n: number) => (le ? [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, (n >>> 24) & 0xff] : u32(n));
+  const tiff = [...[...byteOrder].map((c) => c.charCodeAt(0)), ...w16(42), ...w32(8), ...w16(2)];
+  tiff.push(...w16(0x010f), ...w16(2), ...w32(4), ...[...'Cam\0'].map((c) => c.charCodeAt(0)));
+  tiff.push(...w16(0x0112), ...w16(3), ...w32(1), ...w16(value), 0, 0);
+  tiff.push(...w32(0));
+  return [...[...'Exif\0\0'].map((c) => c.charCodeAt(0)), ...tiff];
+}
+
 export function jpeg(parts: JpegParts = {}): Uint8Array {
   const { width = 4000, height = 3000, sof = 0xc0, scans = [[0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]] } = parts;
   const bytes: number[] = [0xff, 0xd8];
   bytes.push(...segment(0xe0, [...'JFIF'].map((c) => c.charCodeAt(0)).concat([0, 1, 1, 0, 0, 1, 0, 1, 0, 0])));
+  if (parts.orientation) bytes.push(...segment(0xe1, exifOrientation(parts.orientation.value, parts.orientation.byteOrder)));
   if (parts.exif) bytes.push(...segment(0xe1, [...'Exif\0\0GPS 48.8566N 2.3522E'].map((c) => c.charCodeAt(0))));
   bytes.push(...segment(0xdb, new Array(65).fill(1)));
   bytes.push(...segment(sof, [8, ...u16(height), ...u16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampLongSide, DEFAULT_LONG_SIDE, fitLongSide, megapixels, refuseSize } from '../../src/photos/photo-limits';
+import { clampLongSide, DEFAULT_LONG_SIDE, fitLongSide, megapixels, refuseSize, smoothingFor } from '../../src/photos/photo-limits';
 
 describe('fitLongSide', () => {
   it.each([
@@ -42,4 +42,16 @@ describe('clampLongSide', () => {
 it('megapixels', () => {
   expect(megapixels({ width: 10_000, height: 10_000 })).toBe(100);
   expect(megapixels({ width: 4032, height: 3024 })).toBe(12.2);
+});
+
+describe('smoothingFor', () => {
+  it.each([
+    [{ width: 4000, height: 3000 }, { width: 2560, height: 1920 }, 'low'],
+    [{ width: 3000, height: 4000 }, { width: 1920, height: 2560 }, 'low'],
+    [{ width: 5120, height: 3840 }, { width: 2560, height: 1920 }, 'low'],
+    [{ width: 8000, height: 6000 }, { width: 2560, height: 1920 }, 'high'],
+    [{ width: 2560, height: 1920 }, { width: 320, height: 240 }, 'high'],
+  ] as const)('%o → %o: %s', (from, to, expected) => {
+    expect(smoothingFor(from, to)).toBe(expected);
+  });
 });

@@ -1,23 +1,26 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { processPhoto, type Decoded, type PhotoPlatform } from '../../src/photos/process-photo';
+import { processPhoto, type Decoded, type DecodeTarget, type EncodeOptions, type PhotoPlatform } from '../../src/photos/process-photo';
 import { jpeg, png, text } from './image-bytes';
 
 interface FakeImage extends Decoded {
   closed: boolean;
 }
 
-/** A platform whose "decoder" reports a size and whose "encoder" writes the size it was asked for. */
+/**
+ * A platform whose "decoder" reports a size (or the size it was asked to scale to) and whose
+ * "encoder" writes the size it was asked for.
+ */
 function fakePlatform(decoded: { width: number; height: number } | Error = { width: 4000, height: 3000 }) {
   const images: FakeImage[] = [];
   const platform: PhotoPlatform<FakeImage> = {
-    decode: vi.fn(async () => {
+    decode: vi.fn(async (_file: Blob, target?: DecodeTarget) => {
       if (decoded instanceof Error) throw decoded;
-      const image = { ...decoded, closed: false, close() { image.closed = true; } };
+      const image = { ...(target?.size ?? decoded), closed: false, close() { image.closed = true; } };
       images.push(image);
       return image;
     }),
-    encode: vi.fn(async (_image, size, quality) => new TextEncoder().encode(`jpeg ${size.width}x${size.height} q${quality}`).buffer as ArrayBuffer),
+    encode: vi.fn(async (_image: FakeImage, size: { width: number; height: number }, quality: number, _options: EncodeOptions) => new TextEncoder().encode(`jpeg ${size.width}x${size.height} q${quality}`).buffer as ArrayBuffer),
     sha256: async (bytes) => createHash('sha256').update(new Uint8Array(bytes)).digest('hex'),
     now: () => 0,
   };
@@ -29,17 +32,58 @@ const file = (bytes: Uint8Array, type = 'image/jpeg') => new Blob([bytes as Blob
 describe('processPhoto', () => {
   it('scales to the long side, makes a thumbnail, hashes what it stores and closes the bitmap', async () => {
     const { platform, images } = fakePlatform({ width: 3000, height: 4000 });
-    const outcome = await processPhoto({ file: file(jpeg({ width: 4000, height: 3000, exif: true })) }, {}, platform);
+    const outcome = await processPhoto({ file: file(jpeg({ width: 4000, height: 3000, exif: true, orientation: { value: 6 } })) }, {}, platform);
     if (!outcome.ok) throw new Error(outcome.reason);
     const { full, thumb, source } = outcome.photo;
-    // The decoder applied the EXIF rotation: portrait, whatever the header said.
+    // The camera stored it on its side (Exif 6): portrait, whatever the frame header said.
     expect(source).toEqual({ width: 3000, height: 4000 });
+    // Decoded and scaled in one step, straight to the stored size as shown.
+    expect(platform.decode).toHaveBeenCalledWith(expect.any(Blob), { size: { width: 1920, height: 2560 }, smoothing: 'low' });
     expect({ width: full.width, height: full.height }).toEqual({ width: 1920, height: 2560 });
     expect({ width: thumb.width, height: thumb.height }).toEqual({ width: 240, height: 320 });
     expect(new TextDecoder().decode(full.bytes)).toBe('jpeg 1920x2560 q0.85');
     expect(full.sha256).toBe(createHash('sha256').update(new Uint8Array(full.bytes)).digest('hex'));
     expect(thumb.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(images.every((image) => image.closed)).toBe(true);
+  });
+
+  it('makes the thumbnail from the scaled picture, then hands the full size over last', async () => {
+    const { platform } = fakePlatform();
+    await processPhoto({ file: file(jpeg({ width: 4000, height: 3000 })) }, {}, platform);
+    expect(vi.mocked(platform.encode).mock.calls.map(([image, size, , options]) => [image.width, size.width, options])).toEqual([
+      [2560, 320, { opaque: true, handOver: false }],
+      [2560, 2560, { opaque: true, handOver: true }],
+    ]);
+  });
+
+  it('draws a photo the camera stored on its side: only a draw applies the orientation', async () => {
+    const { platform } = fakePlatform();
+    await processPhoto({ file: file(jpeg({ width: 4000, height: 3000, orientation: { value: 6 } })) }, {}, platform);
+    expect(vi.mocked(platform.encode).mock.calls.map(([, size, , options]) => [size.width, size.height, options.handOver])).toEqual([
+      [240, 320, false],
+      [1920, 2560, false],
+    ]);
+  });
+
+  it('asks for mipmapped smoothing when the photo shrinks by more than half', async () => {
+    const { platform } = fakePlatform();
+    await processPhoto({ file: file(jpeg({ width: 8000, height: 6000 })) }, {}, platform);
+    expect(platform.decode).toHaveBeenCalledWith(expect.any(Blob), { size: { width: 2560, height: 1920 }, smoothing: 'high' });
+  });
+
+  it('decodes a PNG at its own size, then scales it over white (it may be transparent)', async () => {
+    const { platform } = fakePlatform({ width: 4000, height: 3000 });
+    const outcome = await processPhoto({ file: file(png(4000, 3000), 'image/png') }, {}, platform);
+    expect(outcome.ok && outcome.photo.full.width).toBe(2560);
+    expect(platform.decode).toHaveBeenCalledWith(expect.any(Blob), undefined);
+    expect(vi.mocked(platform.encode).mock.calls.map(([, , , options]) => options.opaque)).toEqual([false, false]);
+  });
+
+  it('decodes a JPEG that already fits at its own size', async () => {
+    const { platform } = fakePlatform({ width: 1600, height: 1200 });
+    const outcome = await processPhoto({ file: file(jpeg({ width: 1600, height: 1200 })) }, {}, platform);
+    expect(outcome.ok && outcome.photo.full.width).toBe(1600);
+    expect(platform.decode).toHaveBeenCalledWith(expect.any(Blob), undefined);
   });
 
   it('honours a configured long side', async () => {
