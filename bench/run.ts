@@ -12,6 +12,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['Photo upload', () => import('./photo-upload.bench')],
   ['KPI dashboard', () => import('./kpi.bench')],
   ['Device database and pull', () => import('./device.bench')],
+  ['Photo pipeline', () => import('./photo-pipeline.bench')],
 ];
 
 const only = process.argv.slice(2);
