@@ -1,4 +1,4 @@
-// Storage contract, sync push rules [SY1]–[SY8]: run inside storageContractSuite for SQLite and
+// Storage contract, sync push rules [SY1]–[SY8] and [SY16]: run inside storageContractSuite for SQLite and
 // PostgreSQL alike. `open` gives a migrated storage on the test's fresh database.
 import { expect, it } from 'vitest';
 import { newId } from '../../src/domain/ids';
@@ -173,5 +173,42 @@ export function syncPushContract(open: () => Promise<Storage>): void {
     expect(statuses(response)).toEqual(['refused:duplicate_number', 'applied', 'refused:role_not_allowed', 'refused:forbidden_field', 'refused:invalid']);
     const jobs = [...(await snapshot(storage)).keys()].filter((key) => key.startsWith('job:'));
     expect(jobs.sort()).toEqual([`job:${first.id}`, `job:${queued.id}`].sort());
+  });
+
+  it('[SY16] inside one batch each mutation sees the ones before it: a job made, edited, moved and edited again, a number claimed twice, an id used twice', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const before = await storage.currentSeq();
+    const device = new FakeDevice('tablet-A1');
+    const job = newJob();
+    const clash = newJob({ number: job.number });
+    const event = custodyEvent(job.id, 'jeweler');
+    const create = device.put('job', job.id, job, 'intake');
+    const edit = device.put('job', job.id, { notes: 'first note' }, 'intake');
+    const release = device.move(job.id, { to: 'queued' }, 0, 'intake');
+    const claim = device.put('job', clash.id, clash, 'intake');
+    const reusedId = { ...device.put('job', job.id, { notes: 'never written' }, 'intake'), id: edit.id };
+    const record = device.put('custodyEvent', event.id, event);
+    const staleRelease = device.move(job.id, { to: 'queued' }, 0, 'intake');
+    const lastEdit = device.put('job', job.id, { priority: 'vip' }, 'intake');
+    const response = await pushOk(storage, device.batch(create, edit, release, claim, reusedId, record, staleRelease, lastEdit));
+    expect(statuses(response)).toEqual(['applied', 'applied', 'applied', 'refused:duplicate_number', 'refused:invalid', 'applied', 'refused:stale', 'applied']);
+    expect(response.lastAppliedSeq).toBe(8);
+    expect(await readRecord(storage, 'job', job.id)).toMatchObject({ status: 'queued', version: 1, notes: 'first note', priority: 'vip' });
+    // The counter moved once per write and the records carry the last seqs: a pull from before
+    // the push sees the job once, after the custody event, at the batch's last seq.
+    const after = await storage.currentSeq();
+    expect(response.changedSeq).toBe(after);
+    expect(after - before).toBe(5);
+    const page = await storage.pull(undefined, 1_000);
+    const mine = page.changes.filter((change) => change.id === job.id || change.id === event.id);
+    expect(mine.map((change) => [change.id, change.seq])).toEqual([
+      [event.id, after - 1],
+      [job.id, after],
+    ]);
+    // The next push numbers on from there, and a replay of the whole batch changes nothing.
+    const again = await pushOk(storage, device.batch(device.put('job', job.id, { notes: 'next' }, 'intake')));
+    expect(statuses(again)).toEqual(['applied']);
+    expect(await storage.currentSeq()).toBe(after + 1);
   });
 }
