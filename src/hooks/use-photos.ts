@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Actor } from '../db/local-changes';
+import { db } from '../db/database';
 import { useLive } from '../db/live';
+import { hasPhotoBytes } from '../db/photo-bytes-repo';
 import { listJobPhotos, readPhotoBlob } from '../db/photos-repo';
 import type { PhotoMeta } from '../db/records';
 import { useSetting } from './use-setting';
@@ -28,9 +30,12 @@ export type PhotoUrl =
  */
 export function usePhotoUrl(sha256: string | undefined): PhotoUrl {
   const [result, setResult] = useState<{ sha256: string | undefined; url: PhotoUrl }>({ sha256, url: { state: 'loading' } });
+  // Bytes may arrive while the screen is open (thumbnails are fetched only once someone unlocked
+  // the tablet): whether they are here is watched, and they are read again when they arrive.
+  const here = useLive<boolean | undefined>(() => (sha256 ? hasPhotoBytes(db, sha256) : false), [sha256], undefined);
 
   useEffect(() => {
-    if (!sha256) return;
+    if (!sha256 || !here) return;
     let live = true;
     let url: string | null = null;
     void readPhotoBlob(sha256).then(
@@ -49,9 +54,9 @@ export function usePhotoUrl(sha256: string | undefined): PhotoUrl {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [sha256]);
+  }, [sha256, here]);
 
-  if (!sha256) return { state: 'missing' };
+  if (!sha256 || here === false) return { state: 'missing' };
   // Until the effect answers for these bytes, whatever was shown before is stale.
   return result.sha256 === sha256 ? result.url : { state: 'loading' };
 }

@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(() => vi.restoreAllMocks());
 
 async function show(job: Job, options: { actor?: Actor | null; process?: PhotoProcessor; language?: 'en' | 'fr' } = {}) {
-  initI18n(options.language ?? 'en');
+  await initI18n(options.language ?? 'en');
   await setLanguage(options.language ?? 'en');
   await db.jobs.put(job);
   return render(<JobPhotos job={job} actor={options.actor === undefined ? actor : options.actor} process={options.process ?? fakeProcessor()} />);
@@ -203,6 +203,22 @@ describe('job photos: looking at them', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText(/full-size photo is not on this tablet/)).toBeInTheDocument();
     expect(within(dialog).getByRole('img')).toBeInTheDocument();
+  });
+
+  it('shows a thumbnail that arrives while the screen is open (fetched once someone unlocked the tablet)', async () => {
+    const job = aJob();
+    await seed(job, 'before', 'late');
+    const [photo] = await db.photos.toArray();
+    const thumb = await db.photoBytes.get(photo!.thumbSha256);
+    await db.photoBytes.delete(photo!.thumbSha256);
+    await show(job);
+    const region = await screen.findByRole('region', { name: /^Before \(/ });
+    // Thumbnails are decorative images (alt=""): looked for as elements.
+    await within(region).findByRole('button', { name: /^Before photo 1 of 1/ });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(region.querySelectorAll('img')).toHaveLength(0);
+    await db.photoBytes.put(thumb!);
+    await waitFor(() => expect(region.querySelectorAll('img')).toHaveLength(1));
   });
 
   it('puts before and after side by side', async () => {
