@@ -13,6 +13,8 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['KPI dashboard', () => import('./kpi.bench')],
   ['Device database and pull', () => import('./device.bench')],
   ['Photo pipeline', () => import('./photo-pipeline.bench')],
+  ['Bench screens', () => import('./bench-screens.bench')],
+  ['Anchor: PouchDB', () => import('./anchor.bench')],
 ];
 
 const only = process.argv.slice(2);

@@ -43,7 +43,8 @@ function local(name: string): Pouch {
   }
   return db;
 }
-const remote = (url: string): Pouch => new PouchDB(url);
+/** The server's database, on this page's origin (the bench opens one page straight to the server, one through a byte counter). */
+const remote = (path: string): Pouch => new PouchDB(new URL(path, location.origin).href);
 
 function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
