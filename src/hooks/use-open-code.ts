@@ -7,6 +7,7 @@ import { findJobByNumber } from '../db/jobs-repo';
 import { findPerson } from '../db/people-repo';
 import { getSetting } from '../db/settings-repo';
 import { parseTag } from '../domain/tag';
+import { forgetCodeDecoded, markCodeDecoded } from '../lib/perf-marks';
 import type { Location } from '../protocol/protocol';
 import { useSession } from '../state/session-store';
 import { actorOf } from './use-current-person';
@@ -31,7 +32,7 @@ export type OpenOutcome =
  */
 export function useOpenCode(): (raw: string) => Promise<OpenOutcome> {
   const navigate = useNavigate();
-  return useCallback(
+  const open = useCallback(
     async (raw: string): Promise<OpenOutcome> => {
       try {
         const result = parseTag(raw, { origins: [window.location.origin] });
@@ -51,5 +52,15 @@ export function useOpenCode(): (raw: string) => Promise<OpenOutcome> {
       }
     },
     [navigate],
+  );
+  // The job screen's paint is measured from here (src/lib/perf-marks.ts, issue 3's 150 ms).
+  return useCallback(
+    async (raw: string): Promise<OpenOutcome> => {
+      markCodeDecoded();
+      const outcome = await open(raw);
+      if (outcome.kind !== 'opened') forgetCodeDecoded();
+      return outcome;
+    },
+    [open],
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { PersonRequired } from '../components/person/PersonRequired';
 import { ScanMessage } from '../components/scan/ScanMessage';
@@ -7,6 +7,7 @@ import { useRecentJobs } from '../hooks/use-jobs';
 import { useKeyboardWedge } from '../hooks/use-keyboard-wedge';
 import { useOpenCode, type OpenOutcome } from '../hooks/use-open-code';
 import { formatDate, useT } from '../i18n/i18n';
+import { markBenchReady } from '../lib/perf-marks';
 
 export default function BenchHomePage() {
   const { t, language } = useT();
@@ -23,6 +24,11 @@ export default function BenchHomePage() {
     setPending(result.kind === 'no_person' ? raw : null);
     setOutcome(result);
   }
+
+  const loaded = jobs !== undefined && person !== undefined;
+  useEffect(() => {
+    if (loaded) markBenchReady();
+  }, [loaded]);
 
   // A handheld scanner types without any field focused.
   useKeyboardWedge((scanned) => void open(scanned));

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { BenchTimer } from '../components/job/BenchTimer';
 import { Checklist } from '../components/job/Checklist';
@@ -10,6 +11,7 @@ import { JobPhotos } from '../components/photos/JobPhotos';
 import { actorOf, useCurrentPerson } from '../hooks/use-current-person';
 import { useJobByNumber } from '../hooks/use-jobs';
 import { useT } from '../i18n/i18n';
+import { markJobRendered } from '../lib/perf-marks';
 
 /** The job at the bench: what the piece is, what to do next, the clock, photos, checklist, notes, custody. */
 export default function JobPage() {
@@ -17,6 +19,10 @@ export default function JobPage() {
   const { t } = useT();
   const job = useJobByNumber(number);
   const person = useCurrentPerson();
+  const shownNumber = job ? job.number : null;
+  useEffect(() => {
+    if (shownNumber !== null) markJobRendered(shownNumber);
+  }, [shownNumber]);
 
   if (job === undefined) return <div className="loading" aria-busy="true" />;
   if (job === null) {

@@ -58,6 +58,8 @@ describe('a handheld scanner on the bench home', () => {
     expect(outbox).toEqual([expect.objectContaining({ entity: 'custodyEvent', entityId: events[0]!.id, personId: camille.id })]);
     const custody = await screen.findByRole('region', { name: 'Custody' });
     expect(await within(custody).findByText('Scanned in · Bench 3')).toBeInTheDocument();
+    // The scan-to-screen time the benchmark reads (bench/bench-screens.bench.ts).
+    await waitFor(() => expect(performance.getEntriesByName('loupe:code-to-job').map((m) => (m as PerformanceMeasure).detail)).toContainEqual({ number: job.number }));
   });
 
   it('ignores the same keys typed at a person’s pace', async () => {
