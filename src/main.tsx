@@ -8,7 +8,6 @@ import { useSession } from './state/session-store';
 import { useSyncStatus } from './state/sync-status-store';
 import './styles/app.css';
 
-initI18n();
 watchConnectivity();
 if (import.meta.env.PROD) {
   registerServiceWorker({
@@ -23,10 +22,18 @@ void import('./sync/start-sync').then(({ startAppSync }) => {
     () => useSession.getState().personId,
   );
   useSyncStatus.getState().setSyncNow(runner.syncNow);
+  // Photo bytes wait for someone to unlock the tablet: fetch them as soon as someone does.
+  useSession.subscribe((now, before) => {
+    if (now.personId !== null && now.personId !== before.personId) runner.syncNow();
+  });
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first paint waits for the language's catalogue (one small chunk, from the service worker's
+// cache when offline) so that no screen ever shows a bare translation key.
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
