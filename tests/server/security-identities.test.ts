@@ -200,6 +200,34 @@ describe('what the server decides inside a 200', () => {
     expect(result!.status === 'refused' ? `refused:${result!.code}` : result!.status).toBe(expected);
   });
 
+  it.each<[Identity, string]>([
+    ['jeweler', 'refused:role_not_allowed'],
+    ['intake', 'applied'],
+    ['manager', 'applied'],
+  ])('releasing a completed piece to its client, by %s: %s', async (identity, expected) => {
+    const job = await seedJob(world.server.storage, { status: 'completed', version: 5 });
+    const device = world.deviceOf[identity]!;
+    await caughtUp(device);
+    const key = (Object.keys(PEOPLE) as Array<keyof typeof PEOPLE>).find((k) => PEOPLE[k].id === world.personOf[identity]!.id)!;
+    const [result] = await pushFrom(device, device.batch(device.move(job.id, { to: 'released' }, 5, key)));
+    expect(result!.status === 'refused' ? `refused:${result!.code}` : result!.status).toBe(expected);
+  });
+
+  it.each<[Identity, string]>([
+    ['jeweler', 'refused:role_not_allowed'],
+    ['intake', 'refused:role_not_allowed'],
+    ['manager', 'applied'],
+  ])('QC rejection (sending back to rework) by %s: %s', async (identity, expected) => {
+    const job = await seedJob(world.server.storage, { status: 'awaiting_qc', version: 4 });
+    const device = world.deviceOf[identity]!;
+    await caughtUp(device);
+    const person = world.personOf[identity]!;
+    const key = (Object.keys(PEOPLE) as Array<keyof typeof PEOPLE>).find((k) => PEOPLE[k].id === person.id)!;
+    const review = qcReview(job.id, 'reject', { reviewerId: person.id });
+    const [result] = await pushFrom(device, device.batch(device.move(job.id, { to: 'rework', review }, 4, key)));
+    expect(result!.status === 'refused' ? `refused:${result!.code}` : result!.status).toBe(expected);
+  });
+
   it('a bench device never receives client references; the front office and managers do', async () => {
     for (const [identity, sees] of [['jeweler', false], ['intake', true], ['manager', true], ['admin', true]] as const) {
       const page = PullResponse.parse((await request(app()).get('/api/sync/pull?limit=5000').set(as(identity)).expect(200)).body);
