@@ -9,6 +9,7 @@ import type {
   Person,
   PhotoBytesRecord,
   PhotoMeta,
+  PhotoUploadRecord,
   QcReview,
   ServerRecord,
   SettingRecord,
@@ -29,6 +30,7 @@ export class LoupeDb extends Dexie {
   jobs!: EntityTable<Job, 'id'>;
   photos!: EntityTable<PhotoMeta, 'id'>;
   photoBytes!: EntityTable<PhotoBytesRecord, 'sha256'>;
+  photoUploads!: EntityTable<PhotoUploadRecord, 'sha256'>;
   checklistTemplates!: EntityTable<ChecklistTemplateRecord, 'id'>;
   checklistAnswers!: EntityTable<ChecklistAnswerRecord, 'id'>;
   timeEntries!: EntityTable<TimeEntry, 'id'>;
@@ -75,5 +77,22 @@ export class LoupeDb extends Dexie {
     this.version(5).stores({
       outbox: 'id, &deviceSeq, entity, [entity+entityId]',
     });
+    // v6: the server's confirmations of photo bytes in their own small table (photoUploads), so
+    // that confirming a photo no longer rewrites its bytes. The confirmations of v4–v5 are
+    // copied over from the [kind+uploadedAt] index, reading keys only (never the bytes).
+    this.version(6)
+      .stores({
+        photoUploads: 'sha256',
+      })
+      .upgrade(async (tx) => {
+        const confirmed: PhotoUploadRecord[] = [];
+        await tx
+          .table('photoBytes')
+          .orderBy('[kind+uploadedAt]')
+          .eachKey((key, cursor) => {
+            confirmed.push({ sha256: String(cursor.primaryKey), uploadedAt: String((key as [string, string])[1]) });
+          });
+        await tx.table('photoUploads').bulkPut(confirmed);
+      });
   }
 }

@@ -3,8 +3,7 @@
 // tablet's storage can hand back something else than what was written.
 //
 // Eviction rule: full-size bytes may go once the server was seen to hold the same hash
-// (uploadedAt); thumbnails and bytes the server has not confirmed never go.
-import Dexie from 'dexie';
+// (db.photoUploads); thumbnails and bytes the server has not confirmed never go.
 import type { LoupeDb } from './loupe-db';
 import type { PhotoBytesRecord } from './records';
 
@@ -61,7 +60,7 @@ export async function storePhotoBytes(db: LoupeDb, input: StorePhotoBytesInput):
   const bytes = toArrayBuffer(input.bytes);
   const actual = await sha256Hex(bytes);
   if (actual !== input.sha256) throw new PhotoHashMismatchError(input.sha256, actual);
-  return db.transaction('rw', db.photoBytes, async () => {
+  return db.transaction('rw', db.photoBytes, db.photoUploads, async () => {
     const existing = await db.photoBytes.get(input.sha256);
     const record: PhotoBytesRecord = {
       sha256: input.sha256,
@@ -70,9 +69,10 @@ export async function storePhotoBytes(db: LoupeDb, input: StorePhotoBytesInput):
       kind: existing?.kind === 'thumb' ? 'thumb' : input.kind,
       storedAt: new Date().toISOString(),
     };
-    const uploadedAt = existing?.uploadedAt ?? input.uploadedAt;
-    if (uploadedAt !== undefined) record.uploadedAt = uploadedAt;
     await db.photoBytes.put(record);
+    if (input.uploadedAt !== undefined && !(await db.photoUploads.get(input.sha256))) {
+      await db.photoUploads.put({ sha256: input.sha256, uploadedAt: input.uploadedAt });
+    }
     return record;
   });
 }
@@ -110,13 +110,9 @@ export interface UnuploadedBytes {
  * iPad shows first). Reads keys only: never loads the bytes themselves.
  */
 export async function listUnuploaded(db: LoupeDb): Promise<UnuploadedBytes[]> {
-  return db.transaction('r', db.photoBytes, async () => {
-    const [all, uploaded, thumbs] = await Promise.all([
-      db.photoBytes.toCollection().primaryKeys(),
-      db.photoBytes.orderBy('[kind+uploadedAt]').primaryKeys(),
-      db.photoBytes.where('kind').equals('thumb').primaryKeys(),
-    ]);
-    const done = new Set(uploaded);
+  return db.transaction('r', db.photoBytes, db.photoUploads, async () => {
+    const [all, thumbs] = await Promise.all([db.photoBytes.toCollection().primaryKeys(), db.photoBytes.where('kind').equals('thumb').primaryKeys()]);
+    const done = new Set(await db.photoUploads.where('sha256').anyOf(all).primaryKeys());
     const thumbSet = new Set(thumbs);
     const pending = all.filter((sha) => !done.has(sha));
     return [
@@ -126,15 +122,25 @@ export async function listUnuploaded(db: LoupeDb): Promise<UnuploadedBytes[]> {
   });
 }
 
-/** Records that the server holds these hashes; an earlier confirmation is kept. Returns how many changed. */
+/**
+ * Records that the server holds these hashes (of bytes stored here); an earlier confirmation is
+ * kept. Returns how many changed. Writes a small row per hash: the bytes are not rewritten.
+ */
 export async function markUploaded(db: LoupeDb, sha256: string | readonly string[], at = new Date().toISOString()): Promise<number> {
-  const shas = typeof sha256 === 'string' ? [sha256] : [...sha256];
+  const shas = [...new Set(typeof sha256 === 'string' ? [sha256] : sha256)];
   if (shas.length === 0) return 0;
-  return db.photoBytes
-    .where('sha256')
-    .anyOf(shas)
-    .filter((record) => record.uploadedAt === undefined)
-    .modify({ uploadedAt: at });
+  return db.transaction('rw', db.photoBytes, db.photoUploads, async () => {
+    const stored = await db.photoBytes.where('sha256').anyOf(shas).primaryKeys();
+    const known = new Set(await db.photoUploads.where('sha256').anyOf(stored).primaryKeys());
+    const fresh = stored.filter((sha) => !known.has(sha));
+    await db.photoUploads.bulkPut(fresh.map((sha) => ({ sha256: sha, uploadedAt: at })));
+    return fresh.length;
+  });
+}
+
+/** When the server was first seen to hold these bytes; undefined: not yet. */
+export async function uploadedAt(db: LoupeDb, sha256: string): Promise<string | undefined> {
+  return (await db.photoUploads.get(sha256))?.uploadedAt;
 }
 
 /**
@@ -144,11 +150,9 @@ export async function markUploaded(db: LoupeDb, sha256: string | readonly string
  */
 export async function evictConfirmedFullSize(db: LoupeDb, keep: Iterable<string> = []): Promise<string[]> {
   const kept = new Set(keep);
-  return db.transaction('rw', db.photoBytes, async () => {
-    const confirmed = await db.photoBytes
-      .where('[kind+uploadedAt]')
-      .between(['full', Dexie.minKey], ['full', Dexie.maxKey])
-      .primaryKeys();
+  return db.transaction('rw', db.photoBytes, db.photoUploads, async () => {
+    const full = await db.photoBytes.where('kind').equals('full').primaryKeys();
+    const confirmed = await db.photoUploads.where('sha256').anyOf(full).primaryKeys();
     const evict = confirmed.filter((sha) => !kept.has(sha));
     await db.photoBytes.bulkDelete(evict);
     return evict;

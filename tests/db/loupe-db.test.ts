@@ -19,7 +19,7 @@ describe('the device database', () => {
     await db.open();
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'attendance', 'checklistAnswers', 'checklistTemplates', 'custodyEvents', 'jobs', 'outbox', 'people',
-      'photoBytes', 'photos', 'qcReviews', 'serverRecords', 'settings', 'syncState', 'timeEntries',
+      'photoBytes', 'photoUploads', 'photos', 'qcReviews', 'serverRecords', 'settings', 'syncState', 'timeEntries',
     ]);
   });
 

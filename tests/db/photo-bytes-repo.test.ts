@@ -1,6 +1,7 @@
 // Photo bytes on the device (fake-indexeddb): hashed on the way in and on every read, the upload
 // bookkeeping, and the eviction rule (confirmed full-size only).
 import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import { LoupeDb } from '../../src/db/loupe-db';
 import {
   PhotoHashMismatchError,
@@ -15,6 +16,7 @@ import {
   recordPhotoError,
   sha256Hex,
   storePhotoBytes,
+  uploadedAt,
 } from '../../src/db/photo-bytes-repo';
 import type { PhotoMeta } from '../../src/db/records';
 import { newId } from '../../src/domain/ids';
@@ -98,7 +100,8 @@ describe('storePhotoBytes and readPhotoBytes', () => {
     const sha256 = await sha256Hex(bytes);
     await storePhotoBytes(db, { sha256, type: 'image/jpeg', bytes, kind: 'thumb', uploadedAt: '2026-01-02T03:04:05.000Z' });
     await storePhotoBytes(db, { sha256, type: 'image/jpeg', bytes, kind: 'full' });
-    expect(await db.photoBytes.get(sha256)).toMatchObject({ kind: 'thumb', uploadedAt: '2026-01-02T03:04:05.000Z' });
+    expect(await db.photoBytes.get(sha256)).toMatchObject({ kind: 'thumb' });
+    expect(await uploadedAt(db, sha256)).toBe('2026-01-02T03:04:05.000Z');
   });
 });
 
@@ -114,8 +117,10 @@ describe('upload bookkeeping', () => {
     ]);
     expect(await markUploaded(db, [thumb, confirmed], '2026-05-01T10:00:00.000Z')).toBe(1);
     expect(await listUnuploaded(db)).toEqual([{ sha256: full, kind: 'full' }]);
-    expect((await db.photoBytes.get(thumb))?.uploadedAt).toBe('2026-05-01T10:00:00.000Z');
-    expect((await db.photoBytes.get(confirmed))?.uploadedAt).not.toBe('2026-05-01T10:00:00.000Z');
+    expect(await uploadedAt(db, thumb)).toBe('2026-05-01T10:00:00.000Z');
+    expect(await uploadedAt(db, confirmed)).not.toBe('2026-05-01T10:00:00.000Z');
+    // A confirmation is a row of its own: the bytes record was not rewritten to carry it.
+    expect((await db.photoBytes.get(thumb))?.uploadedAt).toBeUndefined();
     expect(await markUploaded(db, full)).toBe(1);
     expect(await listUnuploaded(db)).toEqual([]);
   });
@@ -172,5 +177,29 @@ describe('listMissingThumbnails', () => {
     });
     await db.photos.bulkAdd([photo(present), photo('f'.repeat(64)), photo('f'.repeat(64))]);
     expect(await listMissingThumbnails(db)).toEqual(['f'.repeat(64)]);
+  });
+});
+
+describe('schema v6: confirmations apart from the bytes', () => {
+  it('carries the confirmations of a v5 tablet over to photoUploads, and nothing else', async () => {
+    const name = `photo-bytes-v5-${Math.random()}`;
+    // A tablet still on v5 (the stores of photoBytes as they were then), with one confirmed
+    // full-size photo, one confirmed thumbnail and one unconfirmed photo.
+    const v5 = new Dexie(name);
+    v5.version(5).stores({ photoBytes: 'sha256, kind, [kind+uploadedAt]' });
+    const [confirmedFull, confirmedThumb, waiting] = [someBytes(), someBytes(), someBytes()];
+    const row = async (bytes: Uint8Array, kind: 'full' | 'thumb', at?: string) => ({
+      sha256: await sha256Hex(bytes), type: 'image/jpeg', bytes: bytes.slice().buffer, kind, storedAt: '2026-05-01T09:00:00.000Z', ...(at ? { uploadedAt: at } : {}),
+    });
+    await v5.table('photoBytes').bulkAdd([await row(confirmedFull, 'full', '2026-05-01T10:00:00.000Z'), await row(confirmedThumb, 'thumb', '2026-05-01T11:00:00.000Z'), await row(waiting, 'full')]);
+    v5.close();
+
+    const db = new LoupeDb(name);
+    opened.push(db);
+    expect(await uploadedAt(db, await sha256Hex(confirmedFull))).toBe('2026-05-01T10:00:00.000Z');
+    expect(await uploadedAt(db, await sha256Hex(confirmedThumb))).toBe('2026-05-01T11:00:00.000Z');
+    expect(await db.photoUploads.count()).toBe(2);
+    expect(await listUnuploaded(db)).toEqual([{ sha256: await sha256Hex(waiting), kind: 'full' }]);
+    expect(await evictConfirmedFullSize(db)).toEqual([await sha256Hex(confirmedFull)]);
   });
 });
