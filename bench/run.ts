@@ -14,7 +14,6 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['Device database and pull', () => import('./device.bench')],
   ['Photo pipeline', () => import('./photo-pipeline.bench')],
   ['Bench screens', () => import('./bench-screens.bench')],
-  ['Bench screens', () => import('./bench-screens.bench')],
   ['Anchor: PouchDB', () => import('./anchor.bench')],
 ];
 
