@@ -28,7 +28,7 @@ describe('readExifOrientation', () => {
   });
 
   it('looks past an Exif segment without the tag, to the next one', () => {
-    const withoutTag = [0xff, 0xe1, 0, 16, ...[...'Exif\0\0II'].map((c) => c.charCodeAt(0)), 42, 0, 8, 0, 0, 0, 0, 0];
+    const withoutTag = [0xff, 0xe1, 0, 18, ...[...'Exif\0\0II'].map((c) => c.charCodeAt(0)), 42, 0, 8, 0, 0, 0, 0, 0];
     const second = jpeg({ orientation: { value: 8 } });
     expect(readExifOrientation(new Uint8Array([0xff, 0xd8, ...withoutTag, ...second.subarray(2)]))).toBe(8);
   });
