@@ -3,7 +3,8 @@
 // server. The signing key is a non-extractable CryptoKey: IndexedDB stores it as it is (browsers
 // structured-clone CryptoKeys), and no script can ever read its private bytes.
 import { parseLockoutState, type LockoutState } from '../domain/lockout';
-import { DEVICE_TOKEN_HEADER, type DeviceKind, type PairResponse, type SecurityReport } from '../protocol/protocol';
+import { DEVICE_TOKEN_HEADER } from '../protocol/constants';
+import type { DeviceKind, PairResponse, SecurityReport } from '../protocol/protocol';
 import { db as appDb } from './database';
 import { PREFIX_SETTING } from './job-number-repo';
 import type { LoupeDb } from './loupe-db';

@@ -1,7 +1,8 @@
 // What the sync engine does to the device database. Each function is one Dexie transaction, so
 // a killed tab never leaves a pull half-applied or an acknowledgement half-recorded.
 import { rebase } from '../domain/rebase';
-import { ENTITIES, type Change, type Entity, type MutationResult, type PullResponse } from '../protocol/protocol';
+import { ENTITIES } from '../protocol/constants';
+import type { Change, Entity, MutationResult, PullResponse } from '../protocol/protocol';
 import { DEVICE_SEQ } from './device-repo';
 import { tableOf } from './entity-tables';
 import type { LoupeDb } from './loupe-db';

@@ -1,8 +1,7 @@
 // What a scan (camera, handheld scanner, photo of a tag, or a number typed in) leads to. Shared by
 // the bench home and the scan screen so both say the same thing about the same code.
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { recordCustody } from '../db/custody-repo';
 import { findJobByNumber } from '../db/jobs-repo';
 import { findPerson } from '../db/people-repo';
 import { getSetting } from '../db/settings-repo';
@@ -12,6 +11,10 @@ import type { Location } from '../protocol/protocol';
 import { useSession } from '../state/session-store';
 import { actorOf } from './use-current-person';
 import { DEFAULT_LOCATION, LOCATION_SETTING } from './use-device-location';
+
+// The write path (outbox, evidence signing) is a chunk of its own, fetched once the screen has
+// shown rather than before it: the bench screen's first paint carries less (BENCHMARKS.md).
+const loadCustody = () => import('../db/custody-repo');
 
 export type OpenOutcome =
   | { kind: 'opened'; number: string }
@@ -32,6 +35,7 @@ export type OpenOutcome =
  */
 export function useOpenCode(): (raw: string) => Promise<OpenOutcome> {
   const navigate = useNavigate();
+  useEffect(() => void loadCustody(), []);
   const open = useCallback(
     async (raw: string): Promise<OpenOutcome> => {
       try {
@@ -43,6 +47,7 @@ export function useOpenCode(): (raw: string) => Promise<OpenOutcome> {
         const person = personId ? await findPerson(personId) : undefined;
         if (!person?.active) return { kind: 'no_person' };
         const location = await getSetting<Location>(LOCATION_SETTING, DEFAULT_LOCATION);
+        const { recordCustody } = await loadCustody();
         await recordCustody(job.id, 'scan_in', actorOf(person), location);
         await navigate(`/job/${encodeURIComponent(job.number)}`);
         return { kind: 'opened', number: job.number };

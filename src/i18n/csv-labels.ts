@@ -4,10 +4,12 @@
 import type { CsvLabels, CsvLanguage } from '../domain/kpi/csv';
 import { en } from './en';
 import { fr } from './fr';
+import { kpiEn } from './kpi.en';
+import { kpiFr } from './kpi.fr';
 
 export function csvLabels(language: CsvLanguage): CsvLabels {
   const catalogue = language === 'fr' ? fr : en;
-  const words = catalogue.export;
+  const words = (language === 'fr' ? kpiFr : kpiEn).export;
   return {
     columns: words.columns,
     statuses: catalogue.statuses,

@@ -2,7 +2,6 @@
 // reconciliation and release. Spread into en.ts; front-office.fr.ts has exactly the same keys.
 export const frontOfficeEn = {
   intake: {
-    nav: 'Intake',
     title: 'New job',
     intro: 'Take the piece in: what it is, its condition, what the client asked for and allowed.',
     roleNeeded: 'New jobs are taken in by intake or a manager. Choose who is working.',
@@ -143,7 +142,6 @@ export const frontOfficeEn = {
     stoneCols: { type: 'Type', count: 'Count', size: 'Size / ct', colour: 'Colour', notes: 'Notes', flag: 'At intake' },
   },
   review: {
-    nav: 'Review',
     queueTitle: 'Awaiting QC',
     queueEmpty: 'No job is waiting for QC.',
     queueCount_one: '{{count}} job waiting, the oldest first.',
@@ -229,7 +227,6 @@ export const frontOfficeEn = {
     },
   },
   board: {
-    nav: 'Board',
     title: 'All jobs',
     filters: 'Filters',
     jeweler: 'Jeweler',

@@ -6,7 +6,6 @@ type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T
 
 export const frontOfficeFr: Catalogue<typeof frontOfficeEn> = {
   intake: {
-    nav: 'Réception',
     title: 'Nouvelle prise en charge',
     intro: 'Prenez la pièce en charge : ce qu’elle est, son état, ce que le client demande et autorise.',
     roleNeeded: 'Les prises en charge sont faites par la réception ou un responsable. Indiquez qui travaille.',
@@ -147,7 +146,6 @@ export const frontOfficeFr: Catalogue<typeof frontOfficeEn> = {
     stoneCols: { type: 'Type', count: 'Nombre', size: 'Taille / ct', colour: 'Couleur', notes: 'Remarques', flag: 'À la réception' },
   },
   review: {
-    nav: 'Contrôle',
     queueTitle: 'En attente de contrôle',
     queueEmpty: 'Aucun travail n’attend le contrôle qualité.',
     queueCount_one: '{{count}} travail en attente, le plus ancien d’abord.',
@@ -233,7 +231,6 @@ export const frontOfficeFr: Catalogue<typeof frontOfficeEn> = {
     },
   },
   board: {
-    nav: 'Tableau',
     title: 'Tous les travaux',
     filters: 'Filtres',
     jeweler: 'Bijoutier',

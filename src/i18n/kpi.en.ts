@@ -2,7 +2,6 @@
 // en.ts; kpi.fr.ts has exactly the same keys. The server reads `export` for CSV headings.
 export const kpiEn = {
   kpi: {
-    nav: 'KPIs',
     title: 'KPIs',
     loading: 'Computing the figures…',
     noData: 'No jobs on this device yet: the figures appear once it has synced.',

@@ -5,7 +5,6 @@ type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T
 
 export const kpiFr: Catalogue<typeof kpiEn> = {
   kpi: {
-    nav: 'Indicateurs',
     title: 'Indicateurs',
     loading: 'Calcul des indicateurs…',
     noData: 'Aucune commande sur cet appareil pour l’instant : les indicateurs apparaîtront après la synchronisation.',

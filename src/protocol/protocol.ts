@@ -18,15 +18,15 @@ import {
   SERVICE_TYPES,
 } from '../domain/vocabulary';
 import { CLIENT_AUTHORISATIONS, CONDITION_CODES, HANDLING_FLAGS } from '../domain/intake-vocabulary';
+import { PROTOCOL_VERSION, PIN_PATTERN, PIN_MIN_ITERATIONS, PHOTO_MIME_TYPES, DEVICE_KINDS, ENTITIES, type Entity } from './constants';
+
+export * from './constants';
 
 // The app runs under a Content Security Policy without 'unsafe-eval' (sync-server/http/
 // security-headers.ts), where zod cannot compile validators with new Function anyway: saying so
 // up front spares its probe, which browsers report as a CSP violation. The server keeps the JIT.
 if (typeof document !== 'undefined') z.config({ jitless: true });
 
-export const PROTOCOL_VERSION = 1;
-/** Header every request carries; the server refuses an incompatible one with 426. */
-export const PROTOCOL_HEADER = 'x-loupe-protocol';
 
 // ---------------------------------------------------------------- errors
 
@@ -178,11 +178,7 @@ export type Job = z.infer<typeof Job>;
 /** Base64url without padding (RFC 4648 §5): tokens, salts, keys and signatures on the wire. */
 export const Base64Url = z.string().regex(/^[A-Za-z0-9_-]+$/, 'base64url');
 
-/** A person's PIN: 4 to 6 digits, checked offline on paired tablets against `Person.pinHash`. */
-export const PIN_PATTERN = /^\d{4,6}$/;
 export const Pin = z.string().regex(PIN_PATTERN, 'a PIN of 4 to 6 digits');
-/** Fewest PBKDF2 iterations a PIN hash may use (src/security/pin-hash.ts uses more). */
-export const PIN_MIN_ITERATIONS = 100_000;
 
 /** A slow salted hash of a PIN (PBKDF2-HMAC-SHA256), made by the server; only paired devices receive it. */
 export const PinHash = z.object({
@@ -324,17 +320,6 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
  *   refused when stale;
  * - every other entity is append-only or keyed per item, so puts never conflict.
  */
-export const ENTITIES = [
-  'job',
-  'photo',
-  'checklistAnswer',
-  'timeEntry',
-  'custodyEvent',
-  'qcReview',
-  'person',
-  'attendance',
-] as const;
-export type Entity = (typeof ENTITIES)[number];
 
 /** The record schema of each entity: the server validates the merged record with it. */
 export const ENTITY_SCHEMAS = {
@@ -456,7 +441,6 @@ export const PokeEvent = z.object({ seq: z.int().min(0) });
  * `thumbSha256`): uploaded with tus (resumable) to PHOTO_UPLOADS_PATH, read back with
  * GET /api/photos/<sha256>. Retrying is always safe: the same bytes have the same address.
  */
-export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
 export const PhotoMime = z.enum(PHOTO_MIME_TYPES);
 export type PhotoMime = z.infer<typeof PhotoMime>;
 
@@ -488,18 +472,7 @@ export type PhotoHaveResponse = z.infer<typeof PhotoHaveResponse>;
 
 // ---------------------------------------------------------------- security: setup, pairing, people, audit
 
-/** Every API call but health, setup and pairing carries the device token it got at pairing. */
-export const DEVICE_TOKEN_HEADER = 'x-loupe-device-token';
-/** Admin calls also carry a short-lived person session, opened by checking the PIN on the server. */
-export const PERSON_TOKEN_HEADER = 'x-loupe-person-token';
-/**
- * Photo reads also name the person working at the tablet (unlocked by a PIN checked offline):
- * the device vouches for them as it does for the person of each pushed change.
- */
-export const PERSON_ID_HEADER = 'x-loupe-person';
 
-/** What a device is for, set by the admin at pairing: a bench device never receives client references. */
-export const DEVICE_KINDS = ['bench', 'front_office', 'manager'] as const;
 export const DeviceKind = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 

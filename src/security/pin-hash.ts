@@ -3,7 +3,8 @@
 // record and check a PIN offline. A 4–6 digit PIN cannot resist an offline search of its hash,
 // whatever the iteration count: what protects the hashes is that only paired devices get them,
 // and what protects a PIN at the tablet is the lockout (src/domain/lockout.ts).
-import { PIN_MIN_ITERATIONS, PIN_PATTERN, type PinHash } from '../protocol/protocol';
+import { PIN_MIN_ITERATIONS, PIN_PATTERN } from '../protocol/constants';
+import type { PinHash } from '../protocol/protocol';
 import { equalBytes, fromBase64Url, toBase64Url, utf8 } from './base64url';
 
 /** OWASP's 2023 floor for PBKDF2-HMAC-SHA256 is higher; this keeps an iPad unlock well under a second. */

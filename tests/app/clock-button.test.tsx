@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ClockButton } from '../../src/components/attendance/ClockButton';
 import { db } from '../../src/db/database';
-import { initI18n, setLanguage } from '../../src/i18n/i18n';
+import { initI18n, loadCatalogues, setLanguage } from '../../src/i18n/i18n';
 import { useSession } from '../../src/state/session-store';
 import { aPerson } from '../support/factories';
 
@@ -13,7 +13,8 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   await db.people.put(camille);
-  initI18n('en');
+  await initI18n('en');
+  await loadCatalogues('kpi'); // the clock's words live with the attendance KPIs
   await setLanguage('en');
 });
 

@@ -5,7 +5,7 @@ import { JobPhotos } from '../../src/components/photos/JobPhotos';
 import { db } from '../../src/db/database';
 import type { Actor } from '../../src/db/local-changes';
 import { newId } from '../../src/domain/ids';
-import { initI18n, setLanguage } from '../../src/i18n/i18n';
+import { initI18n, loadCatalogues, setLanguage } from '../../src/i18n/i18n';
 import type { PhotoProcessor } from '../../src/photos/photo-processor';
 import { aJob } from '../support/factories';
 import { fakeProcessor } from '../photos/photo-fakes';
@@ -26,7 +26,8 @@ function fakeCamera(answer: () => Promise<MediaStream>) {
 beforeEach(async () => {
   await db.delete();
   await db.open();
-  initI18n('en');
+  await initI18n('en');
+  await loadCatalogues('job'); // a job's words come with its screen, loaded by the route in the app
   await setLanguage('en');
   track.stop.mockClear();
   URL.createObjectURL = vi.fn(() => 'blob:loupe/camera');

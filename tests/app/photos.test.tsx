@@ -8,7 +8,7 @@ import type { Actor } from '../../src/db/local-changes';
 import type { Job } from '../../src/db/records';
 import { newId } from '../../src/domain/ids';
 import type { PhotoStage } from '../../src/domain/vocabulary';
-import { initI18n, setLanguage } from '../../src/i18n/i18n';
+import { initI18n, loadCatalogues, setLanguage } from '../../src/i18n/i18n';
 import type { PhotoProcessor } from '../../src/photos/photo-processor';
 import { aJob } from '../support/factories';
 import { anEncodedImage, fakeProcessor, quotaError } from '../photos/photo-fakes';
@@ -33,6 +33,7 @@ afterEach(() => vi.restoreAllMocks());
 
 async function show(job: Job, options: { actor?: Actor | null; process?: PhotoProcessor; language?: 'en' | 'fr' } = {}) {
   await initI18n(options.language ?? 'en');
+  await loadCatalogues('job'); // a job's words come with its screen, loaded by the route in the app
   await setLanguage(options.language ?? 'en');
   await db.jobs.put(job);
   return render(<JobPhotos job={job} actor={options.actor === undefined ? actor : options.actor} process={options.process ?? fakeProcessor()} />);

@@ -3,8 +3,8 @@ import { SEEDED_TEMPLATES } from '../../src/domain/checklist-templates';
 import { isChecklistTemplate } from '../../src/domain/checklists';
 import { SERVICE_TYPES } from '../../src/domain/vocabulary';
 import { ChecklistAnswer } from '../../src/protocol/protocol';
-import { en } from '../../src/i18n/en';
-import { fr } from '../../src/i18n/fr';
+import { jobEn as en } from '../../src/i18n/job.en';
+import { jobFr as fr } from '../../src/i18n/job.fr';
 
 function lookup(catalogue: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], catalogue);
