@@ -14,7 +14,7 @@ function page(load: () => Promise<{ default: ComponentType }>, ...catalogues: Ca
 }
 
 const BenchHomePage = lazy(() => import('./pages/BenchHomePage'));
-const JobPage = page(() => import('./pages/JobPage'), 'job');
+const JobPage = page(() => import('./pages/JobPage'), 'job', 'frontOffice');
 const TagRedirectPage = lazy(() => import('./pages/TagRedirectPage'));
 // The camera screen: html5-qrcode is loaded with this chunk only.
 const ScanPage = lazy(() => import('./pages/ScanPage'));

@@ -8,6 +8,7 @@ import { JobNotes } from '../components/job/JobNotes';
 import { JobSummary, isOverdue } from '../components/job/JobSummary';
 import { PersonRequired } from '../components/person/PersonRequired';
 import { JobPhotos } from '../components/photos/JobPhotos';
+import { LatestQcReview } from '../components/review/LatestQcReview';
 import { actorOf, useCurrentPerson } from '../hooks/use-current-person';
 import { useJobByNumber } from '../hooks/use-jobs';
 import { useT } from '../i18n/i18n';
@@ -49,6 +50,8 @@ export default function JobPage() {
       </div>
 
       {person === null ? <PersonRequired /> : person && <JobActions job={job} person={person} />}
+      {/* Back from QC: the reasons and the manager's comment are what the rework is about. */}
+      <LatestQcReview jobId={job.id} onlyRework />
 
       <div className="job-grid">
         <JobSummary job={job} />

@@ -223,3 +223,16 @@ describe('in French', () => {
     expect(screen.getByText('Cible 450 ± 2 mm')).toBeInTheDocument();
   });
 });
+
+describe('back from QC', () => {
+  it('shows the jeweler why the piece came back: the reasons and the manager’s comment', async () => {
+    const job = aJob({ status: 'rework', version: 3 });
+    await db.qcReviews.add({ id: crypto.randomUUID(), jobId: job.id, reviewerId: people.manager.id, decision: 'reject', reasons: ['polish_marks', 'loose_stone'], comment: 'Claw at 2 o’clock still moves.', at: '2026-11-20T10:00:00.000Z' });
+    await openJob(job);
+    const latest = await screen.findByRole('region', { name: 'Last QC decision' });
+    expect(within(latest).getByText(/Sent to rework by Marc Lefèvre/)).toBeInTheDocument();
+    expect(within(within(latest).getByRole('list', { name: 'Reasons' })).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Polish marks', 'Loose stone']);
+    expect(within(latest).getByText('Claw at 2 o’clock still moves.')).toBeInTheDocument();
+  });
+});
+
