@@ -13,7 +13,13 @@ function page(load: () => Promise<{ default: ComponentType }>, ...catalogues: Ca
   return lazy(async () => (await Promise.all([load(), loadCatalogues(...catalogues)]))[0]);
 }
 
-const BenchHomePage = lazy(() => import('./pages/BenchHomePage'));
+const loadBenchHome = () => import('./pages/BenchHomePage');
+const BenchHomePage = lazy(loadBenchHome);
+
+/** Starts fetching the bench home's chunk at boot, beside the catalogue, when that is where the tablet opens. */
+export function preloadFirstScreen(pathname: string): void {
+  if (pathname === '/') void loadBenchHome();
+}
 const JobPage = page(() => import('./pages/JobPage'), 'job', 'frontOffice');
 const TagRedirectPage = lazy(() => import('./pages/TagRedirectPage'));
 // The camera screen: html5-qrcode is loaded with this chunk only.
