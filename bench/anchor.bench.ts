@@ -462,7 +462,8 @@ export async function run(): Promise<Result[]> {
   return [
     row('cold1000Ms', `cold download, ${records(1_000)}`, 'ms',
       'Loupe: pages of 1,000 from one server-ordered cursor, each page applied in one transaction with its cursor. PouchDB: replicate() with batch_size 1,000 (_changes, then _bulk_get of the revisions the client lacks; revision trees stored; a checkpoint written on both sides per batch).'),
-    row('cold1000Bytes', 'cold download of 1,000 jobs: bytes on the wire (both ways, headers included; one run)', 'bytes'),
+    row('cold1000Bytes', 'cold download of 1,000 jobs: bytes on the wire (both ways, headers included; one run)', 'bytes',
+      'pouchdb-server gzips its JSON answers (express-pouchdb loads compression); Loupe’s server sends sync pages uncompressed.'),
     row('cold10000Ms', `cold download, ${records(10_000)}${r10k}`, 'ms'),
     row('cold10000Bytes', 'cold download of 10,000 jobs: bytes on the wire (one run)', 'bytes'),
     row('cold10000ClientMb', 'client peak RSS during the 10,000-job download (Chromium browser process + page)', 'MB'),
@@ -476,7 +477,7 @@ export async function run(): Promise<Result[]> {
     row('catchUpServerMb', 'server peak RSS during the catch-up', 'MB'),
     row('photoMs', `upload of 200 photos, 0.3–3 MB (${(PHOTO_SIZES.reduce((a, b) => a + b, 0) / MB).toFixed(0)} MB${rPhotos})`, 'ms',
       'Loupe: tus, 1 MB chunks, raw bytes, resumable, SHA-256 checked by the server and the file fsynced before it answers. PouchDB: attachments replicated in batches of 10 documents, base64 inside JSON _bulk_docs, MD5 digests that the receiver recomputes from what it got and never compares with the sender’s; LevelDB writes not fsynced; an interrupted batch is sent again whole.'),
-    row('photoBytes', 'upload of 200 photos: bytes on the wire (one run)', 'bytes'),
+    row('photoBytes', 'upload of 200 photos: bytes on the wire (one run)', 'bytes', 'PouchDB sends attachments as base64 inside JSON (+33%); browsers do not compress request bodies.'),
     row('photoClientMb', 'client peak RSS during the photo upload', 'MB'),
     row('photoServerMb', 'server peak RSS during the photo upload', 'MB'),
     row('photoClientStorage', 'client storage holding the 200 photos', 'MB'),
