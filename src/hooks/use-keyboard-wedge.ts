@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { createWedgeDetector } from '../scan/keyboard-wedge';
 
 function isEditable(target: EventTarget | null): boolean {
@@ -16,7 +16,9 @@ export function useKeyboardWedge(onScan: (code: string) => void, enabled = true)
     latest.current = onScan;
   }, [onScan]);
 
-  useEffect(() => {
+  // A layout effect: the listener is in place in the same commit that shows the screen, so a
+  // scanner firing the moment the bench home appears is heard (a passive effect runs later).
+  useLayoutEffect(() => {
     if (!enabled) return;
     const detector = createWedgeDetector();
     const onKey = (event: KeyboardEvent) => {

@@ -1,7 +1,9 @@
 // Uploads the photo bytes the server does not hold yet. Bytes travel apart from the sync outbox,
 // addressed by SHA-256, so every step can be retried without harm:
 //   1. ask POST /api/photos/have in batches and mark what the server already holds;
-//   2. upload the rest one by one with tus (resumable, 1 MB chunks): the upload URL is kept in
+//   2. upload the rest with tus, three at a time (one photo's hashing and fsync on the server
+//      overlap another's bytes on the wire), the first chunk already in the creating POST, in
+//      chunks of 4 MB (most photos travel in that one request): the upload URL is kept in
 //      db.syncState under the photo's hash, so a reload or a dropped connection resumes from the
 //      server's offset instead of starting again;
 //   3. mark each upload the server accepted (it checked the hash before answering).
@@ -31,7 +33,14 @@ import {
   type PhotoBytesKind,
 } from '../db/photo-bytes-repo';
 
-export const PHOTO_CHUNK_SIZE = 1024 * 1024;
+/**
+ * At most this much per request. A dropped request costs at most one chunk again; larger chunks
+ * were faster here (BENCHMARKS.md, "Photo upload"). A reverse proxy in front of the server must
+ * accept bodies of this size (nginx: client_max_body_size 5m).
+ */
+export const PHOTO_CHUNK_SIZE = 4 * 1024 * 1024;
+/** Photos in flight at once. */
+export const PHOTO_UPLOAD_CONCURRENCY = 3;
 /** tus-js-client's retries within one upload (ms); after them the upload waits for the next sync. */
 export const PHOTO_RETRY_DELAYS = [0, 1_000, 3_000, 10_000];
 
@@ -55,6 +64,7 @@ export interface UploadPendingPhotosOptions {
   signal?: AbortSignal;
   chunkSize?: number;
   retryDelays?: number[];
+  concurrency?: number;
 }
 
 export interface UploadPendingPhotosResult {
@@ -199,6 +209,8 @@ function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
       urlStorage: dexieUrlStorage(db),
       fileReader: bytesReader,
       storeFingerprintForResuming: true,
+      // creation-with-upload: the POST that creates the upload carries the first chunk.
+      uploadDataDuringCreation: true,
       removeFingerprintOnSuccess: true,
       onProgress: args.onProgress,
       onSuccess: () => finish({ status: 'uploaded' }),
@@ -249,8 +261,22 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
   }
 
   const toSend = pending.filter((p) => !held.has(p.sha256));
-  for (const [i, item] of toSend.entries()) {
-    if (signal?.aborted) return { ...result, stopped: 'aborted' };
+  let next = 0;
+  let stopped: UploadPendingPhotosResult['stopped'];
+  // Each lane takes the next photo until none is left or one of them has to stop the run; the
+  // photos already in flight then finish (or stop) on their own.
+  const lane = async () => {
+    while (stopped === undefined && next < toSend.length) {
+      if (signal?.aborted) {
+        stopped = 'aborted';
+        return;
+      }
+      const i = next++;
+      const stop = await uploadOne(toSend[i]!, i);
+      if (stop) stopped ??= stop;
+    }
+  };
+  const uploadOne = async (item: (typeof toSend)[number], i: number): Promise<UploadPendingPhotosResult['stopped']> => {
     const read = await readPhotoBytes(db, item.sha256);
     if (!read.ok) {
       // Gone meanwhile (evicted or deleted): nothing to send. Damaged: the server must not get it.
@@ -258,7 +284,7 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
         await recordPhotoError(db, item.sha256, { code: 'damaged', message: `The stored bytes hash to ${read.actualSha256 || 'nothing'}, not to their key.` });
         result.failed += 1;
       }
-      continue;
+      return undefined;
     }
     const outcome = await tusUpload({
       db,
@@ -278,21 +304,23 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
         await markUploaded(db, item.sha256);
         await clearPhotoError(db, item.sha256);
         result.uploaded += 1;
-        break;
+        return undefined;
       case 'aborted':
-        return { ...result, stopped: 'aborted' };
+        return 'aborted';
       case 'hash_mismatch':
       case 'rejected':
         // The server kept nothing: start from scratch next time.
         await removeTusUpload(db, `${TUS_UPLOAD_PREFIX}${tusFingerprint(item.sha256)}`);
         await recordPhotoError(db, item.sha256, { code: outcome.status, message: outcome.message });
         result.failed += 1;
-        break;
+        return undefined;
       case 'interrupted':
         // The upload URL stays stored: the next run resumes from the server's offset.
         result.failed += 1;
-        return { ...result, stopped: outcome.offline ? 'offline' : 'server_error' };
+        return outcome.offline ? 'offline' : 'server_error';
     }
-  }
-  return result;
+  };
+  const lanes = Math.max(1, Math.min(options.concurrency ?? PHOTO_UPLOAD_CONCURRENCY, toSend.length));
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return stopped ? { ...result, stopped } : result;
 }

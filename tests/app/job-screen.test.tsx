@@ -124,7 +124,7 @@ describe('working the job', () => {
     await userEvent.click(within(timer).getByRole('button', { name: 'Start timer' }));
 
     expect(await within(timer).findByText(`Job ${first.number} was paused: one job at a time.`)).toBeInTheDocument();
-    expect(within(timer).getByText('Running')).toBeInTheDocument();
+    expect(await within(timer).findByText('Running')).toBeInTheDocument();
     expect((await db.timeEntries.get(running.id))?.endedAt).toBeDefined();
     const mine = await db.timeEntries.where('jobId').equals(second.id).toArray();
     expect(mine.map((e) => e.endedAt)).toEqual([undefined]);

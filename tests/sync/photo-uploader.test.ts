@@ -226,9 +226,13 @@ describe('uploadPendingPhotos', () => {
     const db = freshDb();
     const target = await takePhoto(db);
     const other = await takePhoto(db);
-    // A proxy that flips one byte of every PATCH body for the target photo.
+    // A proxy that flips one byte of every body for the target photo: the creating POST carries
+    // the first chunk (its metadata names the hash), later PATCHes go to its upload URL.
+    const targetMeta = Buffer.from(target.fullSha).toString('base64');
     const proxy = await listen((req, res) => {
-      const flip = req.method === 'PATCH' && req.url!.includes(target.fullSha);
+      const flip =
+        (req.method === 'PATCH' && req.url!.includes(target.fullSha)) ||
+        (req.method === 'POST' && String(req.headers['upload-metadata'] ?? '').includes(targetMeta) && Number(req.headers['content-length'] ?? 0) > 0);
       let first = true;
       const upstream = httpRequest(`${baseUrl}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);

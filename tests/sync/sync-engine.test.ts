@@ -11,11 +11,14 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.stop());
 
+let tablets = 10;
 let a: Device;
 let b: Device;
 beforeEach(async () => {
-  a = makeDevice(server, `A${Math.floor(Math.random() * 90 + 10)}`);
-  b = makeDevice(server, `B${Math.floor(Math.random() * 90 + 10)}`);
+  // Prefixes unique within the run: one server holds every test's jobs, and two tablets with the
+  // same prefix would number two different jobs alike (a unique index on the device refuses that).
+  a = makeDevice(server, `A${++tablets}`);
+  b = makeDevice(server, `B${++tablets}`);
   await a.sync();
   await b.sync();
 });
