@@ -85,6 +85,8 @@ describe('working the job', () => {
 
     expect(await screen.findByLabelText('Status: In progress')).toBeInTheDocument();
     await waitFor(async () => expect((await db.jobs.get(job.id))?.checklistTemplates).toEqual(['sizing@1', 'polishing@1']));
+    // The timer starts in its own write, right after the move.
+    await waitFor(async () => expect(await db.timeEntries.where('jobId').equals(job.id).count()).toBe(1));
     const entries = await db.timeEntries.where('jobId').equals(job.id).toArray();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ personId: people.jeweler.id });
