@@ -476,7 +476,7 @@ export async function run(): Promise<Result[]> {
     row('catchUpClientMb', 'client peak RSS during the catch-up', 'MB'),
     row('catchUpServerMb', 'server peak RSS during the catch-up', 'MB'),
     row('photoMs', `upload of 200 photos, 0.3–3 MB (${(PHOTO_SIZES.reduce((a, b) => a + b, 0) / MB).toFixed(0)} MB${rPhotos})`, 'ms',
-      'Loupe: tus, 1 MB chunks, raw bytes, resumable, SHA-256 checked by the server and the file fsynced before it answers. PouchDB: attachments replicated in batches of 10 documents, base64 inside JSON _bulk_docs, MD5 digests that the receiver recomputes from what it got and never compares with the sender’s; LevelDB writes not fsynced; an interrupted batch is sent again whole.'),
+      'Loupe: tus, three photos in flight, 4 MB chunks (the first in the creating POST), raw bytes, resumable, SHA-256 checked by the server and the file fsynced before it answers. PouchDB: attachments replicated in batches of 10 documents, base64 inside JSON _bulk_docs, MD5 digests that the receiver recomputes from what it got and never compares with the sender’s; LevelDB writes not fsynced; an interrupted batch is sent again whole.'),
     row('photoBytes', 'upload of 200 photos: bytes on the wire (one run)', 'bytes', 'PouchDB sends attachments as base64 inside JSON (+33%); browsers do not compress request bodies.'),
     row('photoClientMb', 'client peak RSS during the photo upload', 'MB'),
     row('photoServerMb', 'server peak RSS during the photo upload', 'MB'),

@@ -104,7 +104,7 @@ export async function run(): Promise<Result[]> {
       { name: 'raw HTTP PUT (Chromium fetch → file, no fsync)', unit: 'MB/s', stats: reference },
       {
         name: 'raw HTTP PUT + fsync per file', unit: 'MB/s', stats: synced,
-        note: 'Loupe adds, per photo: a read back from IndexedDB and a SHA-256 on the device, a tus POST then 1 MB PATCHes, the server hashing the file again, an fsync of file and folder, and four small IndexedDB writes (upload URL, confirmation, errors)',
+        note: 'Loupe adds, per photo: a read back from IndexedDB and a SHA-256 on the device, a tus POST carrying the first 4 MB (PATCHes for the rest; three photos in flight), the server hashing the file again, an fsync of file and folder, and four small IndexedDB writes (upload URL, confirmation, errors)',
       },
     ];
   } finally {

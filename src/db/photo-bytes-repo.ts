@@ -100,27 +100,9 @@ export async function hasPhotoBytes(db: LoupeDb, sha256: string): Promise<boolea
   return (await db.photoBytes.where('sha256').equals(sha256).count()) > 0;
 }
 
-export interface UnuploadedBytes {
-  sha256: string;
-  kind: PhotoBytesKind;
-}
-
-/**
- * Bytes the server has not been seen to hold, thumbnails first (small, and what the manager's
- * iPad shows first). Reads keys only: never loads the bytes themselves.
- */
-export async function listUnuploaded(db: LoupeDb): Promise<UnuploadedBytes[]> {
-  return db.transaction('r', db.photoBytes, db.photoUploads, async () => {
-    const [all, thumbs] = await Promise.all([db.photoBytes.toCollection().primaryKeys(), db.photoBytes.where('kind').equals('thumb').primaryKeys()]);
-    const done = new Set(await db.photoUploads.where('sha256').anyOf(all).primaryKeys());
-    const thumbSet = new Set(thumbs);
-    const pending = all.filter((sha) => !done.has(sha));
-    return [
-      ...pending.filter((sha) => thumbSet.has(sha)).map((sha) => ({ sha256: sha, kind: 'thumb' as const })),
-      ...pending.filter((sha) => !thumbSet.has(sha)).map((sha) => ({ sha256: sha, kind: 'full' as const })),
-    ];
-  });
-}
+// What waits for upload lives in its own small module: the status badge counts it on every
+// screen, and the rest of this repo (hashing, eviction, tus bookkeeping) need not ship with it.
+export { listUnuploaded, type UnuploadedBytes } from './photo-upload-queue';
 
 /**
  * Records that the server holds these hashes (of bytes stored here); an earlier confirmation is

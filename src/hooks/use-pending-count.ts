@@ -1,7 +1,7 @@
 import { useLive } from '../db/live';
 import { countPending } from '../db/outbox-repo';
 import { db } from '../db/database';
-import { listUnuploaded } from '../db/photo-bytes-repo';
+import { listUnuploaded } from '../db/photo-upload-queue';
 
 /** Local changes not yet acknowledged by the server; 0 while the count is loading. */
 export function usePendingCount(): number {
