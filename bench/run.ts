@@ -18,13 +18,15 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
 ];
 
 const only = process.argv.slice(2);
-const sections: Array<[string, Result[]]> = [];
+/** Each suite's figures, with when they were taken and the machine's load just after. */
+const sections: Array<[string, Result[], string]> = [];
+const stamp = () => `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end of the suite.`;
 for (const [title, load] of suites) {
   if (only.length > 0 && !only.some((o) => title.toLowerCase().includes(o.toLowerCase()))) continue;
   console.log(`\n== ${title}`);
   const results = await (await load()).run();
   results.forEach(printResult);
-  sections.push([title, results]);
+  sections.push([title, results, stamp()]);
 }
 
 const chromium = (() => {
@@ -42,8 +44,8 @@ const header = [
   '',
 ];
 
-function renderSection(title: string, results: Result[]): string {
-  const lines = [`## ${title}`, '', `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}.`, '', '| benchmark | median | min | max | runs | goal | ratio |', '|---|---|---|---|---|---|---|'];
+function renderSection(title: string, results: Result[], measured: string): string {
+  const lines = [`## ${title}`, '', measured, '', '| benchmark | median | min | max | runs | goal | ratio |', '|---|---|---|---|---|---|---|'];
   for (const r of results) {
     const goal = r.goal ? `${r.goal} ${r.meetsGoal ? '✓' : '✗'}` : '';
     const ratio = r.ratio ? `${r.ratio.value.toFixed(2)}× vs ${r.ratio.reference}` : '';
@@ -63,7 +65,7 @@ function previousSections(): Map<string, string> {
 }
 
 const kept = only.length === 0 ? new Map<string, string>() : previousSections();
-for (const [title, results] of sections) kept.set(title, renderSection(title, results));
+for (const [title, results, measured] of sections) kept.set(title, renderSection(title, results, measured));
 // Sections follow the order of `suites`; any unknown old section goes last.
 const order = [...suites.map(([title]) => title), ...[...kept.keys()].filter((t) => !suites.some(([s]) => s === t))];
 const body = order.filter((t) => kept.has(t)).map((t) => kept.get(t)!).join('\n');
