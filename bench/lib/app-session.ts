@@ -11,6 +11,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp } from '../../sync-server/app';
 import { createLogger } from '../../sync-server/logger';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
+// The same IndexedDB seeding and sign-in as the end-to-end tests.
+export { seedStores, signIn } from '../../tests/e2e/support/front-office';
 
 export interface AppServer {
   url: string;
@@ -50,33 +52,6 @@ export async function startAppServer(extraDir?: string): Promise<AppServer> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Puts records straight into the app's IndexedDB stores, in one transaction per store batch. */
-export async function seedStores(page: Page, stores: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(
-    (data) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('loupe');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(Object.keys(data), 'readwrite');
-          for (const [store, records] of Object.entries(data)) for (const record of records) tx.objectStore(store).put(record);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    stores,
-  );
-}
-
-/** Who works at this device, as unlocking leaves it (zustand's persisted session, version 1). */
-export async function signIn(page: Page, personId: string): Promise<void> {
-  await page.evaluate((id) => localStorage.setItem('loupe.session', JSON.stringify({ state: { personId: id, lastActiveAt: Date.now() }, version: 1 })), personId);
 }
 
 /**

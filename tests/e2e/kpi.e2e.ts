@@ -9,6 +9,7 @@ import { demoHistory } from '../../sync-server/demo/demo-history';
 import { JOBS, KPI_FIXTURE, KPI_NOW, KPI_ZONE } from '../support/kpi-fixture';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORTS } from './support/chromium';
 import { REPO_ROOT, startServer, type LoupeServer } from './support/server';
+import { seedStores } from './support/front-office';
 
 // The manager's iPad, in Paris, on Thursday 12 March 2026: the dashboard over the hand-computed
 // workshop (tests/support/kpi-fixture.ts) must show the figures worked out by hand, open the jobs
@@ -20,25 +21,7 @@ type Stores = Record<'jobs' | 'timeEntries' | 'qcReviews' | 'custodyEvents' | 'a
 
 /** Puts the fixture straight into the app's IndexedDB, as a sync would have. */
 async function seedFixture(page: Page, stores: Stores = KPI_FIXTURE_STORES): Promise<void> {
-  await page.evaluate(
-    (data) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('loupe');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const stores = Object.keys(data) as Array<keyof typeof data>;
-          const tx = db.transaction(stores, 'readwrite');
-          for (const store of stores) for (const record of data[store]) tx.objectStore(store).put(record);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    stores,
-  );
+  await seedStores(page, stores);
 }
 
 const KPI_FIXTURE_STORES: Stores = {

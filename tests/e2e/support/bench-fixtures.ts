@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Page } from 'playwright-core';
+import { seedStores } from './front-office';
 
 /** A PNG of a QR code holding `payload`, and a .y4m video of it for Chromium's fake camera. */
 export async function makeTagVideo(dir: string, name: string, payload: string): Promise<{ png: string; y4m: string }> {
@@ -33,27 +34,9 @@ export function fakeCameraArgs(y4m: string): string[] {
   return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${y4m}`];
 }
 
-/** Puts records straight into the app's IndexedDB (the app must have opened it once). */
+/** Puts jobs and people straight into the app's IndexedDB (the app must have opened it once). */
 export async function seedDevice(page: Page, records: { jobs: unknown[]; people: unknown[] }): Promise<void> {
-  await page.evaluate(
-    (data) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('loupe');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['jobs', 'people'], 'readwrite');
-          for (const job of data.jobs) tx.objectStore('jobs').put(job);
-          for (const person of data.people) tx.objectStore('people').put(person);
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records,
-  );
+  await seedStores(page, { jobs: records.jobs, people: records.people });
 }
 
 /** How many records one store of the app's IndexedDB holds. */
