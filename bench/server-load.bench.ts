@@ -65,6 +65,11 @@ function check(label: string, result: autocannon.Result): void {
   }
 }
 
+/** What one autocannon run measured. */
+function runOf(result: autocannon.Result): Run {
+  return { perSecond: result.requests.total / (result.duration || DURATION_S), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+}
+
 /** One autocannon run of pushes: each connection is one device, numbering from where the server stands. */
 async function pushRun({ ready }: Server, base: string): Promise<Run> {
   // The last requests of the previous run may have been cut off (or applied after autocannon
@@ -107,7 +112,7 @@ async function pushRun({ ready }: Server, base: string): Promise<Run> {
   });
   check('push', result);
   if (refused > 0) throw new Error(`push: ${refused} answers refused some edits`);
-  return { perSecond: result.requests.total / (result.duration || DURATION_S), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  return runOf(result);
 }
 
 async function pullRun({ ready }: Server, base: string, cursor: string): Promise<Run> {
@@ -124,7 +129,7 @@ async function pullRun({ ready }: Server, base: string, cursor: string): Promise
     requests: [{ method: 'GET', path: `/api/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${PULL_PAGE}` }],
   });
   check('pull', result);
-  return { perSecond: result.requests.total / (result.duration || DURATION_S), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  return runOf(result);
 }
 
 /** A warm-up run, then RUNS measured ones. */

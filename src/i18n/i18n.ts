@@ -35,6 +35,8 @@ export type CataloguePart = keyof typeof parts;
 
 /** The parts screens have asked for: a change of language loads them in the new language too. */
 const wanted = new Set<CataloguePart>();
+/** `${language}:${part}` already added to i18next. */
+const loadedParts = new Set<string>();
 
 async function ensureCatalogue(language: Language): Promise<void> {
   const loads: Array<Promise<void>> = [];
@@ -51,7 +53,6 @@ async function ensureCatalogue(language: Language): Promise<void> {
   }
   await Promise.all(loads);
 }
-const loadedParts = new Set<string>();
 
 /** Loads parts of the catalogue a screen needs, in the current language (routes call it with the screen's chunk). */
 export async function loadCatalogues(...needed: CataloguePart[]): Promise<void> {
