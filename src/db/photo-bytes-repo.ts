@@ -95,6 +95,17 @@ export async function readPhotoBytes(db: LoupeDb, sha256: string): Promise<ReadP
   return { ok: true, record };
 }
 
+/**
+ * The stored record as it is, not hashed: for the uploader only. The server hashes what it
+ * receives and refuses a mismatch, so checking here too would hash every photo twice on the
+ * tablet's busiest path; the uploader uses readPhotoBytes to tell "damaged here" when refused.
+ */
+export async function readPhotoBytesUnchecked(db: LoupeDb, sha256: string): Promise<PhotoBytesRecord | undefined> {
+  if (!SHA256_HEX.test(sha256)) return undefined;
+  const record = await db.photoBytes.get(sha256);
+  return record && isArrayBuffer(record.bytes) ? record : undefined;
+}
+
 /** Whether bytes are stored under this hash (not checked: use readPhotoBytes to use them). */
 export async function hasPhotoBytes(db: LoupeDb, sha256: string): Promise<boolean> {
   return (await db.photoBytes.where('sha256').equals(sha256).count()) > 0;
@@ -105,17 +116,19 @@ export async function hasPhotoBytes(db: LoupeDb, sha256: string): Promise<boolea
 export { listUnuploaded, type UnuploadedBytes } from './photo-upload-queue';
 
 /**
- * Records that the server holds these hashes (of bytes stored here); an earlier confirmation is
- * kept. Returns how many changed. Writes a small row per hash: the bytes are not rewritten.
+ * Records that the server holds these hashes (of bytes stored here), and forgets their upload
+ * errors, in one transaction; an earlier confirmation is kept. Returns how many changed. Writes a
+ * small row per hash: the bytes are not rewritten.
  */
 export async function markUploaded(db: LoupeDb, sha256: string | readonly string[], at = new Date().toISOString()): Promise<number> {
   const shas = [...new Set(typeof sha256 === 'string' ? [sha256] : sha256)];
   if (shas.length === 0) return 0;
-  return db.transaction('rw', db.photoBytes, db.photoUploads, async () => {
+  return db.transaction('rw', db.photoBytes, db.photoUploads, db.syncState, async () => {
     const stored = await db.photoBytes.where('sha256').anyOf(shas).primaryKeys();
     const known = new Set(await db.photoUploads.where('sha256').anyOf(stored).primaryKeys());
     const fresh = stored.filter((sha) => !known.has(sha));
     await db.photoUploads.bulkPut(fresh.map((sha) => ({ sha256: sha, uploadedAt: at })));
+    await clearPhotoErrors(db, shas);
     return fresh.length;
   });
 }
@@ -176,16 +189,13 @@ export async function recordPhotoError(db: LoupeDb, sha256: string, error: Omit<
   });
 }
 
-/** Forgets the errors of these hashes (their bytes reached the server after all). */
-export async function clearPhotoError(db: LoupeDb, sha256: string | readonly string[]): Promise<void> {
-  const shas = typeof sha256 === 'string' ? [sha256] : sha256;
-  await db.transaction('rw', db.syncState, async () => {
-    const errors = await listPhotoErrors(db);
-    const known = shas.filter((sha) => sha in errors);
-    if (known.length === 0) return;
-    for (const sha of known) delete errors[sha];
-    await db.syncState.put({ key: PHOTO_ERRORS, value: errors });
-  });
+/** Forgets the errors of these hashes (their bytes reached the server after all); markUploaded's. */
+async function clearPhotoErrors(db: LoupeDb, shas: readonly string[]): Promise<void> {
+  const errors = await listPhotoErrors(db);
+  const known = shas.filter((sha) => sha in errors);
+  if (known.length === 0) return;
+  for (const sha of known) delete errors[sha];
+  await db.syncState.put({ key: PHOTO_ERRORS, value: errors });
 }
 
 /** Photo upload errors by hash, for the sync status screen. */

@@ -3,12 +3,15 @@
 //   1. ask POST /api/photos/have in batches and mark what the server already holds;
 //   2. upload the rest with tus, three at a time (one photo's hashing and fsync on the server
 //      overlap another's bytes on the wire), the first chunk already in the creating POST, in
-//      chunks of 4 MB (most photos travel in that one request): the upload URL is kept in
-//      db.syncState under the photo's hash, so a reload or a dropped connection resumes from the
-//      server's offset instead of starting again;
+//      chunks of 4 MB (most photos travel in that one request). A photo of several chunks keeps
+//      its upload URL in db.syncState under its hash, so a reload or a dropped connection resumes
+//      from the server's offset instead of starting again; a photo of one request has nothing
+//      to resume (its URL arrives with the answer that completes it), so nothing is written;
 //   3. mark each upload the server accepted (it checked the hash before answering).
-// A photo whose bytes are damaged here, or that the server refuses (422 hash_mismatch), is
-// recorded in syncState 'photoErrors' and the others go on.
+// The bytes are sent as read, not hashed here first: the server hashes what it receives and
+// refuses a mismatch (422 hash_mismatch), and only then does the device hash its copy, to tell
+// bytes damaged here ('damaged') from bytes changed on the way. Either is recorded in syncState
+// 'photoErrors' and the others go on.
 import { Upload, type DetailedError, type HttpResponse } from 'tus-js-client';
 import {
   PHOTO_HAVE_MAX,
@@ -22,15 +25,16 @@ import type { LoupeDb } from '../db/loupe-db';
 import { authHeaders } from '../db/device-auth-repo';
 import {
   TUS_UPLOAD_PREFIX,
-  clearPhotoError,
   findTusUploads,
   listUnuploaded,
   markUploaded,
   readPhotoBytes,
+  readPhotoBytesUnchecked,
   recordPhotoError,
   removeTusUpload,
   saveTusUpload,
   type PhotoBytesKind,
+  type StoredTusUpload,
 } from '../db/photo-bytes-repo';
 
 /**
@@ -184,6 +188,8 @@ function classify(error: Error | DetailedError): TusOutcome {
 interface TusUploadArgs {
   db: LoupeDb;
   endpoint: string;
+  /** This photo's unfinished upload stored by an earlier run, if any. */
+  previous: (StoredTusUpload & { urlStorageKey: string }) | undefined;
   sha256: string;
   type: string;
   bytes: Uint8Array;
@@ -208,7 +214,8 @@ function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
       fingerprint: async () => tusFingerprint(sha256),
       urlStorage: dexieUrlStorage(db),
       fileReader: bytesReader,
-      storeFingerprintForResuming: true,
+      // Only an upload of several requests can be resumed: see the top of this file.
+      storeFingerprintForResuming: args.bytes.byteLength > args.chunkSize,
       // creation-with-upload: the POST that creates the upload carries the first chunk.
       uploadDataDuringCreation: true,
       removeFingerprintOnSuccess: true,
@@ -227,14 +234,8 @@ function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
     }
     signal?.addEventListener('abort', onAbort, { once: true });
     // Resume a stored upload of the same bytes to the same server, if there is one.
-    upload
-      .findPreviousUploads()
-      .then((previous) => {
-        const same = previous.find((p) => p.uploadUrl?.startsWith(`${endpoint}/`));
-        if (same) upload.resumeFromPreviousUpload(same);
-        if (!signal?.aborted) upload.start();
-      })
-      .catch((error: unknown) => finish({ status: 'interrupted', offline: false, message: String(error) }));
+    if (args.previous?.uploadUrl?.startsWith(`${endpoint}/`)) upload.resumeFromPreviousUpload(args.previous);
+    upload.start();
   });
 }
 
@@ -256,11 +257,13 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
   const held = new Set(asked.have);
   if (held.size > 0) {
     await markUploaded(db, [...held]);
-    await clearPhotoError(db, [...held]);
     result.skipped = held.size;
   }
 
   const toSend = pending.filter((p) => !held.has(p.sha256));
+  // The unfinished uploads of earlier runs, read once rather than once per photo.
+  const unfinished = new Map((await findTusUploads(db)).map((u) => [u.urlStorageKey, u]));
+  const endpoint = `${origin}${PHOTO_UPLOADS_PATH}`;
   let next = 0;
   let stopped: UploadPendingPhotosResult['stopped'];
   // Each lane takes the next photo until none is left or one of them has to stop the run; the
@@ -277,21 +280,17 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
     }
   };
   const uploadOne = async (item: (typeof toSend)[number], i: number): Promise<UploadPendingPhotosResult['stopped']> => {
-    const read = await readPhotoBytes(db, item.sha256);
-    if (!read.ok) {
-      // Gone meanwhile (evicted or deleted): nothing to send. Damaged: the server must not get it.
-      if (read.reason === 'damaged') {
-        await recordPhotoError(db, item.sha256, { code: 'damaged', message: `The stored bytes hash to ${read.actualSha256 || 'nothing'}, not to their key.` });
-        result.failed += 1;
-      }
-      return undefined;
-    }
+    const record = await readPhotoBytesUnchecked(db, item.sha256);
+    // Gone meanwhile (evicted or deleted), or not bytes at all: nothing to send.
+    if (!record) return undefined;
+    const urlStorageKey = `${TUS_UPLOAD_PREFIX}${tusFingerprint(item.sha256)}`;
     const outcome = await tusUpload({
       db,
-      endpoint: `${origin}${PHOTO_UPLOADS_PATH}`,
+      endpoint,
+      previous: unfinished.get(urlStorageKey),
       sha256: item.sha256,
-      type: read.record.type,
-      bytes: new Uint8Array(read.record.bytes),
+      type: record.type,
+      bytes: new Uint8Array(record.bytes),
       chunkSize: options.chunkSize ?? PHOTO_CHUNK_SIZE,
       retryDelays: options.retryDelays ?? PHOTO_RETRY_DELAYS,
       signal,
@@ -302,18 +301,24 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
     switch (outcome.status) {
       case 'uploaded':
         await markUploaded(db, item.sha256);
-        await clearPhotoError(db, item.sha256);
         result.uploaded += 1;
         return undefined;
       case 'aborted':
         return 'aborted';
       case 'hash_mismatch':
-      case 'rejected':
+      case 'rejected': {
         // The server kept nothing: start from scratch next time.
-        await removeTusUpload(db, `${TUS_UPLOAD_PREFIX}${tusFingerprint(item.sha256)}`);
-        await recordPhotoError(db, item.sha256, { code: outcome.status, message: outcome.message });
+        await removeTusUpload(db, urlStorageKey);
+        // Refused for its hash: were the bytes damaged here, or on the way?
+        const here = outcome.status === 'hash_mismatch' ? await readPhotoBytes(db, item.sha256) : undefined;
+        const error =
+          here && !here.ok && here.reason === 'damaged'
+            ? { code: 'damaged' as const, message: `The stored bytes hash to ${here.actualSha256 || 'nothing'}, not to their key.` }
+            : { code: outcome.status, message: outcome.message };
+        await recordPhotoError(db, item.sha256, error);
         result.failed += 1;
         return undefined;
+      }
       case 'interrupted':
         // The upload URL stays stored: the next run resumes from the server's offset.
         result.failed += 1;

@@ -1,11 +1,12 @@
 // Resumable photo uploads with the tus protocol (@tus/server over @tus/file-store). Partial files
 // live in <dataDir>/uploads-tmp under ids the server makes (<sha256>-<random>), never under a
-// name or path from the client. When the last byte arrives the file is hashed: a mismatch is
-// deleted and answered 422 hash_mismatch; a match moves into the blob store.
-import { createHash, randomBytes } from 'node:crypto';
+// name or path from the client. When the last byte arrives the upload's SHA-256 is checked: a
+// mismatch is deleted and answered 422 hash_mismatch; a match moves into the blob store.
+import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Transform, pipeline as pipe, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
@@ -54,6 +55,52 @@ export async function sha256OfFile(path: string): Promise<string> {
 const isPhotoMime = (value: unknown): value is (typeof PHOTO_MIME_TYPES)[number] =>
   typeof value === 'string' && (PHOTO_MIME_TYPES as readonly string[]).includes(value);
 
+/** Running hashes kept at most: one per upload in progress; an abandoned one is dropped first. */
+const MAX_RUNNING_HASHES = 1_000;
+
+/**
+ * A FileStore that hashes the bytes on their way to the file, so that a finished upload is not
+ * read back from the disk to be checked. The running hash follows an upload written from its
+ * first byte on, request after request, in this process; an upload resumed after a restart (or
+ * after a failed write) has none, and is hashed from its file instead (sha256OfFile).
+ */
+class HashingFileStore extends FileStore {
+  private readonly running = new Map<string, { hash: Hash; bytes: number }>();
+
+  override async write(readable: Readable, id: string, offset: number): Promise<number> {
+    const earlier = this.running.get(id);
+    this.running.delete(id);
+    const state = offset === 0 ? { hash: createHash('sha256'), bytes: 0 } : earlier?.bytes === offset ? earlier : undefined;
+    if (!state) return super.write(readable, id, offset);
+    const hashing = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        state.hash.update(chunk);
+        state.bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    // pipe() hands a request's error (a dropped connection) on to what super.write reads.
+    const written = await super.write(pipe(readable, hashing, () => {}), id, offset);
+    if (state.bytes === written) {
+      if (this.running.size >= MAX_RUNNING_HASHES) this.running.delete(this.running.keys().next().value!);
+      this.running.set(id, state);
+    }
+    return written;
+  }
+
+  /** The SHA-256 of the upload's bytes if they were all hashed on the way in; once only. */
+  takeDigest(id: string, size: number | undefined): string | undefined {
+    const state = this.running.get(id);
+    this.running.delete(id);
+    return state !== undefined && state.bytes === size ? state.hash.digest('hex') : undefined;
+  }
+
+  override async remove(id: string): Promise<void> {
+    this.running.delete(id);
+    await super.remove(id);
+  }
+}
+
 export interface PhotoUploads {
   server: Server;
   /** Whether a partial (unfinished) upload with this id is still on disk. */
@@ -65,7 +112,7 @@ function isTusFailure(err: unknown): err is TusFailure {
 }
 
 export function createPhotoUploads({ uploadsDir, blobStore, maxBytes, logger }: PhotoUploadsOptions): PhotoUploads {
-  const datastore = new FileStore({ directory: uploadsDir });
+  const datastore = new HashingFileStore({ directory: uploadsDir });
 
   const server = new Server({
     path: PHOTO_UPLOADS_PATH,
@@ -106,7 +153,7 @@ export function createPhotoUploads({ uploadsDir, blobStore, maxBytes, logger }: 
         await datastore.remove(upload.id).catch(() => {});
         throw tusFailure(400, 'validation_failed', 'The upload lost its metadata; start it again.');
       }
-      const actual = await sha256OfFile(path);
+      const actual = datastore.takeDigest(upload.id, upload.size) ?? (await sha256OfFile(path));
       if (actual !== sha) {
         await datastore.remove(upload.id).catch(() => {});
         // Returned rather than thrown so that the answer can say it is JSON; tus-js-client sees

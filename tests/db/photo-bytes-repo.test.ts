@@ -9,7 +9,6 @@ import {
   hasPhotoBytes,
   listMissingThumbnails,
   listPhotoErrors,
-  clearPhotoError,
   listUnuploaded,
   markUploaded,
   readPhotoBytes,
@@ -125,16 +124,18 @@ describe('upload bookkeeping', () => {
     expect(await listUnuploaded(db)).toEqual([]);
   });
 
-  it('records photo errors by hash and clears them', async () => {
+  it('records photo errors by hash, and forgets those of the bytes it marks uploaded', async () => {
     const db = freshDb();
-    await recordPhotoError(db, 'c'.repeat(64), { code: 'hash_mismatch', message: 'no' }, '2026-05-01T10:00:00.000Z');
+    const refused = await stored(db, 'full');
+    await recordPhotoError(db, refused, { code: 'hash_mismatch', message: 'no' }, '2026-05-01T10:00:00.000Z');
     await recordPhotoError(db, 'd'.repeat(64), { code: 'damaged', message: 'flipped' });
     expect(await listPhotoErrors(db)).toMatchObject({
-      ['c'.repeat(64)]: { code: 'hash_mismatch', message: 'no', at: '2026-05-01T10:00:00.000Z' },
+      [refused]: { code: 'hash_mismatch', message: 'no', at: '2026-05-01T10:00:00.000Z' },
       ['d'.repeat(64)]: { code: 'damaged' },
     });
-    await clearPhotoError(db, 'c'.repeat(64));
+    expect(await markUploaded(db, refused)).toBe(1);
     expect(Object.keys(await listPhotoErrors(db))).toEqual(['d'.repeat(64)]);
+    expect(await listUnuploaded(db)).toEqual([]);
   });
 });
 

@@ -178,7 +178,46 @@ describe('photo upload with tus-js-client', () => {
     expect(Buffer.compare(await download(sha), bytes)).toBe(0);
   });
 
+  it('after a restart, checks a resumed upload from its file: the right bytes are stored, others refused', async () => {
+    // The server hashes bytes as they arrive; a new process has no running hash for an upload
+    // begun before it started, and hashes the whole file at the end instead.
+    const restarted = createServer(asDevice(createApp({ storage, version: TEST_VERSION, appDir: join(dir.path, 'no-app'), dataDir }), await pairDevice(storage), PEOPLE.jeweler.id));
+    await new Promise<void>((resolve) => restarted.listen(0, '127.0.0.1', resolve));
+    const restartedUrl = `http://127.0.0.1:${(restarted.address() as AddressInfo).port}`;
+    const tus = { 'Tus-Resumable': '1.0.0' };
+    const half = 300 * 1024;
+    const begin = async (bytes: Buffer) => {
+      const created = await fetch(`${baseUrl}/api/photos/uploads`, {
+        method: 'POST',
+        headers: { ...tus, 'Upload-Length': String(bytes.length), 'Upload-Metadata': `sha256 ${Buffer.from(sha256(bytes)).toString('base64')},type ${Buffer.from('image/jpeg').toString('base64')}` },
+      });
+      const path = created.headers.get('location')!;
+      const first = await fetch(new URL(path, baseUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: bytes.subarray(0, half) });
+      expect(first.status).toBe(204);
+      return path;
+    };
+    const finish = (path: string, rest: Buffer) =>
+      fetch(new URL(path, restartedUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: rest });
+    try {
+      const good = randomBytes(700 * 1024);
+      expect((await finish(await begin(good), good.subarray(half))).status).toBe(204);
+      expect(Buffer.compare(await download(sha256(good)), good)).toBe(0);
+
+      const announced = randomBytes(700 * 1024);
+      const sent = Buffer.concat([announced.subarray(0, half), randomBytes(announced.length - half)]);
+      const refused = await finish(await begin(announced), sent.subarray(half));
+      expect(refused.status).toBe(422);
+      expect(await refused.json()).toMatchObject({ error: { code: 'hash_mismatch', message: expect.stringContaining(sha256(sent)) } });
+      await expect(fetch(`${baseUrl}/api/photos/${sha256(announced)}`, { method: 'HEAD' })).resolves.toMatchObject({ status: 404 });
+      expect(await readdir(join(dataDir, 'uploads-tmp'))).toEqual([]);
+    } finally {
+      restarted.closeAllConnections();
+      await new Promise((resolve) => restarted.close(resolve));
+    }
+  });
+
   it('fails with 422 hash_mismatch when the bytes are not the announced ones, and stores nothing', async () => {
+    // Three requests of 256 KB: the server's running hash follows the upload from one to the next.
     const bytes = randomBytes(600 * 1024);
     const claimed = sha256(randomBytes(16));
     const upload = new Upload(bytes, options(bytes, { metadata: { sha256: claimed, type: 'image/jpeg' } }));
