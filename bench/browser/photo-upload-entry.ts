@@ -1,11 +1,12 @@
 // Bundled by esbuild into a page of a real Chromium (bench/photo-upload.bench.ts): the app's own
-// photo uploader (tus-js-client over XHR, bytes read back from Dexie and checked) against a raw
-// HTTP PUT of the same bytes from memory. It runs on load and posts its timings back: no DevTools
-// client is attached, because one that tracks requests copies every request body it sees and
-// slows uploads several times over (which would hide what the upload code itself costs).
+// photo uploader (tus-js-client over XHR, bytes read from Dexie) against raw HTTP PUTs of the same
+// bytes: taken from the same IndexedDB store, three in flight like the uploader (the reference of
+// the goal), and from memory (the network alone). It runs on load and posts its timings back: no
+// DevTools client is attached, because one that tracks requests copies every request body it sees
+// and slows uploads several times over (which would hide what the upload code itself costs).
 import { LoupeDb } from '../../src/db/loupe-db';
 import { sha256Hex, storePhotoBytes } from '../../src/db/photo-bytes-repo';
-import { uploadPendingPhotos } from '../../src/sync/photo-uploader';
+import { PHOTO_UPLOAD_CONCURRENCY, uploadPendingPhotos } from '../../src/sync/photo-uploader';
 
 export interface PhotoBenchConfig {
   token: string;
@@ -17,6 +18,11 @@ export interface PhotoBenchConfig {
 export interface PhotoBenchRun {
   bytes: number;
   loupeMs: number;
+  /** Raw PUTs of the bytes read from IndexedDB, as many in flight as the uploader. */
+  rawStoredMs: number;
+  /** Reading the bytes from IndexedDB alone, one photo after the other. */
+  readMs: number;
+  /** Raw PUTs from memory, one after the other (and each file fsynced). */
   rawMs: number;
   rawSyncedMs: number;
 }
@@ -29,13 +35,17 @@ function randomBytes(size: number): Uint8Array<ArrayBuffer> {
 }
 
 /** New photos for one run (new bytes, so the server holds none of them), stored as the camera would. */
-async function prepare(run: number, { sizes, token }: PhotoBenchConfig): Promise<{ db: LoupeDb; photos: Array<Uint8Array<ArrayBuffer>> }> {
+async function prepare(run: number, { sizes, token }: PhotoBenchConfig): Promise<{ db: LoupeDb; photos: Array<Uint8Array<ArrayBuffer>>; shas: string[] }> {
   const db = new LoupeDb(`bench-photos-${run}`);
   // A paired device's token (device-auth-repo's DEVICE_TOKEN row): uploads need one.
   await db.syncState.put({ key: 'deviceToken', value: token });
   const photos = sizes.map(randomBytes);
-  for (const bytes of photos) await storePhotoBytes(db, { sha256: await sha256Hex(bytes), type: 'image/jpeg', bytes, kind: 'full' });
-  return { db, photos };
+  const shas: string[] = [];
+  for (const bytes of photos) {
+    shas.push(await sha256Hex(bytes));
+    await storePhotoBytes(db, { sha256: shas.at(-1)!, type: 'image/jpeg', bytes, kind: 'full' });
+  }
+  return { db, photos, shas };
 }
 
 /** Loupe's upload of every pending photo: ask /have, read and check each from Dexie, tus. */
@@ -48,27 +58,58 @@ async function loupe(db: LoupeDb): Promise<number> {
   return ms;
 }
 
-/** The same bytes, one plain PUT each, one after the other, to a handler that writes them to disk. */
+async function put(name: string, body: ArrayBuffer | Uint8Array<ArrayBuffer>): Promise<void> {
+  const response = await fetch(`/bench-raw-put/${name}`, { method: 'PUT', body });
+  if (response.status !== 204) throw new Error(`raw PUT answered ${response.status}`);
+}
+
+/** The same bytes from memory, one plain PUT each, one after the other, to a handler that writes them to disk. */
 async function raw(run: number, photos: Array<Uint8Array<ArrayBuffer>>, fsync: boolean): Promise<number> {
   const t = performance.now();
-  for (const [i, bytes] of photos.entries()) {
-    const response = await fetch(`/bench-raw-put/${run}-${i}${fsync ? '?fsync=1' : ''}`, { method: 'PUT', body: bytes });
-    if (response.status !== 204) throw new Error(`raw PUT answered ${response.status}`);
-  }
+  for (const [i, bytes] of photos.entries()) await put(`${run}-${i}${fsync ? '?fsync=1' : ''}`, bytes);
+  return performance.now() - t;
+}
+
+/** One photo's record straight from IndexedDB, without Dexie. */
+function getStored(db: LoupeDb, sha256: string): Promise<{ bytes: ArrayBuffer }> {
+  return new Promise((resolve, reject) => {
+    const request = db.backendDB().transaction('photoBytes', 'readonly').objectStore('photoBytes').get(sha256);
+    request.onsuccess = () => resolve(request.result as { bytes: ArrayBuffer });
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+  });
+}
+
+/** The stored bytes, each read from IndexedDB and PUT, as many at once as the uploader sends. */
+async function rawStored(run: number, db: LoupeDb, shas: string[]): Promise<number> {
+  let next = 0;
+  const t = performance.now();
+  const lane = async () => {
+    for (let i = next++; i < shas.length; i = next++) await put(`stored-${run}-${i}`, (await getStored(db, shas[i]!)).bytes);
+  };
+  await Promise.all(Array.from({ length: PHOTO_UPLOAD_CONCURRENCY }, lane));
+  return performance.now() - t;
+}
+
+/** Reading alone: what any upload of these photos from this device pays before the network. */
+async function readAll(db: LoupeDb, shas: string[]): Promise<number> {
+  const t = performance.now();
+  for (const sha of shas) await getStored(db, sha);
   return performance.now() - t;
 }
 
 async function main(config: PhotoBenchConfig): Promise<PhotoBenchRun[]> {
   const runs: PhotoBenchRun[] = [];
   for (let run = 0; run <= config.runs; run++) {
-    const { db, photos } = await prepare(run, config);
+    const { db, photos, shas } = await prepare(run, config);
     // Alternate the order so that neither side always runs on a cooler machine.
-    let rawMs = run % 2 === 0 ? await raw(run, photos, false) : 0;
+    let rawStoredMs = run % 2 === 0 ? await rawStored(run, db, shas) : 0;
     const loupeMs = await loupe(db);
-    if (run % 2 === 1) rawMs = await raw(run, photos, false);
+    if (run % 2 === 1) rawStoredMs = await rawStored(run, db, shas);
+    const readMs = await readAll(db, shas);
+    const rawMs = await raw(run, photos, false);
     const rawSyncedMs = await raw(run, photos, true);
     await db.delete();
-    if (run > 0) runs.push({ bytes: photos.reduce((sum, b) => sum + b.byteLength, 0), loupeMs, rawMs, rawSyncedMs }); // run 0 warms up
+    if (run > 0) runs.push({ bytes: photos.reduce((sum, b) => sum + b.byteLength, 0), loupeMs, rawStoredMs, readMs, rawMs, rawSyncedMs }); // run 0 warms up
   }
   return runs;
 }

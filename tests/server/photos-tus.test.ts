@@ -192,12 +192,12 @@ describe('photo upload with tus-js-client', () => {
         headers: { ...tus, 'Upload-Length': String(bytes.length), 'Upload-Metadata': `sha256 ${Buffer.from(sha256(bytes)).toString('base64')},type ${Buffer.from('image/jpeg').toString('base64')}` },
       });
       const path = created.headers.get('location')!;
-      const first = await fetch(new URL(path, baseUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: bytes.subarray(0, half) });
+      const first = await fetch(new URL(path, baseUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes.subarray(0, half)) });
       expect(first.status).toBe(204);
       return path;
     };
     const finish = (path: string, rest: Buffer) =>
-      fetch(new URL(path, restartedUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: rest });
+      fetch(new URL(path, restartedUrl), { method: 'PATCH', headers: { ...tus, 'Upload-Offset': String(half), 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(rest) });
     try {
       const good = randomBytes(700 * 1024);
       expect((await finish(await begin(good), good.subarray(half))).status).toBe(204);

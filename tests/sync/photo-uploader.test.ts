@@ -128,8 +128,16 @@ describe('uploadPendingPhotos', () => {
     const a = await takePhoto(db);
     const b = await takePhoto(db);
     const progress: PhotoUploadProgress[] = [];
+    // What the run writes to syncState: a photo sent in one request has no upload URL to keep.
+    const written: string[] = [];
+    const onWrite = (key: string) => void written.push(key);
+    db.syncState.hook('creating', onWrite);
     const result = await uploadPendingPhotos({ db, baseUrl, onProgress: (p) => progress.push(p) });
+    db.syncState.hook('creating').unsubscribe(onWrite);
     expect(result).toEqual({ uploaded: 4, skipped: 0, failed: 0 });
+    expect(written.filter((key) => key.startsWith(TUS_UPLOAD_PREFIX))).toEqual([]);
+    // Each photo went in the one POST that created its upload.
+    expect(seen.filter((s) => s.startsWith('PATCH'))).toEqual([]);
     for (const photo of [a, b]) {
       expect(same(await onServer(photo.fullSha), photo.full)).toBe(true);
       expect(same(await onServer(photo.thumbSha), photo.thumb)).toBe(true);
@@ -204,7 +212,7 @@ describe('uploadPendingPhotos', () => {
     expect(await tusUploadKeys(db)).toEqual([]);
   });
 
-  it('detects damaged local bytes on read, records them, and goes on with the others', async () => {
+  it('tells damaged local bytes (the server refuses them, and they no longer hash right here), records them, and goes on with the others', async () => {
     const db = freshDb();
     const damaged = await takePhoto(db);
     const fine = await takePhoto(db);
