@@ -100,10 +100,12 @@ export async function readPhotoBytes(db: LoupeDb, sha256: string): Promise<ReadP
  * receives and refuses a mismatch, so checking here too would hash every photo twice on the
  * tablet's busiest path; the uploader uses readPhotoBytes to tell "damaged here" when refused.
  */
-export async function readPhotoBytesUnchecked(db: LoupeDb, sha256: string): Promise<PhotoBytesRecord | undefined> {
-  if (!SHA256_HEX.test(sha256)) return undefined;
+export async function readPhotoBytesUnchecked(db: LoupeDb, sha256: string): Promise<ReadPhotoBytesResult> {
+  if (!SHA256_HEX.test(sha256)) return { ok: false, reason: 'missing' };
   const record = await db.photoBytes.get(sha256);
-  return record && isArrayBuffer(record.bytes) ? record : undefined;
+  if (!record) return { ok: false, reason: 'missing' };
+  if (!isArrayBuffer(record.bytes)) return { ok: false, reason: 'damaged', actualSha256: '' };
+  return { ok: true, record };
 }
 
 /** Whether bytes are stored under this hash (not checked: use readPhotoBytes to use them). */

@@ -280,9 +280,16 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
     }
   };
   const uploadOne = async (item: (typeof toSend)[number], i: number): Promise<UploadPendingPhotosResult['stopped']> => {
-    const record = await readPhotoBytesUnchecked(db, item.sha256);
-    // Gone meanwhile (evicted or deleted), or not bytes at all: nothing to send.
-    if (!record) return undefined;
+    const read = await readPhotoBytesUnchecked(db, item.sha256);
+    if (!read.ok) {
+      // Gone meanwhile (evicted or deleted): nothing to send. Not bytes at all: nothing to send either.
+      if (read.reason === 'damaged') {
+        await recordPhotoError(db, item.sha256, { code: 'damaged', message: 'What is stored under this hash is not photo bytes.' });
+        result.failed += 1;
+      }
+      return undefined;
+    }
+    const { record } = read;
     const urlStorageKey = `${TUS_UPLOAD_PREFIX}${tusFingerprint(item.sha256)}`;
     const outcome = await tusUpload({
       db,

@@ -230,6 +230,16 @@ describe('uploadPendingPhotos', () => {
     expect(await listUnuploaded(db)).toEqual([{ sha256: damaged.fullSha, kind: 'full' }]);
   });
 
+  it('records storage that hands back no bytes at all as damaged, sends nothing for it, and goes on', async () => {
+    const db = freshDb();
+    const broken = await takePhoto(db);
+    await db.photoBytes.update(broken.fullSha, { bytes: 'not bytes' as unknown as ArrayBuffer });
+    seen.length = 0;
+    expect(await uploadPendingPhotos({ db, baseUrl })).toEqual({ uploaded: 1, skipped: 0, failed: 1 });
+    expect(await listPhotoErrors(db)).toEqual({ [broken.fullSha]: { code: 'damaged', message: expect.any(String), at: expect.any(String) } });
+    expect(seen.filter((s) => s.startsWith('POST /api/photos/uploads'))).toHaveLength(1);
+  });
+
   it('records a 422 hash_mismatch from the server (bytes changed on the way) and goes on', async () => {
     const db = freshDb();
     const target = await takePhoto(db);
