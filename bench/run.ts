@@ -41,6 +41,7 @@ const header = [
   '',
   `Last written ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}. Each section says the load average when it was measured (figures from a busy machine are not comparable).`,
   'Reproduce with `npm run bench` (builds the app first), or one section with `npx tsx bench/run.ts <part of its title>`: a partial run rewrites only its own sections. Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
+  "The virtual machine's speed varies from one session to the next (on 2026-11-25 a raw loopback PUT from Chromium measured 152 MB/s at 05:10 UTC and 45 MB/s at 06:35, and raw IndexedDB writes took twice as long): a ratio compares two figures of the same run; absolute figures of sections measured at different times do not compare.",
   '',
 ];
 

@@ -118,17 +118,17 @@ export async function hasPhotoBytes(db: LoupeDb, sha256: string): Promise<boolea
 export { listUnuploaded, type UnuploadedBytes } from './photo-upload-queue';
 
 /**
- * Records that the server holds these hashes (of bytes stored here), and forgets their upload
- * errors, in one transaction; an earlier confirmation is kept. Returns how many changed. Writes a
- * small row per hash: the bytes are not rewritten.
+ * Records that the server holds these hashes, and forgets their upload errors, in one
+ * transaction; an earlier confirmation is kept. Returns how many changed. Writes a small row per
+ * hash: the bytes are not rewritten, and their table is not even in the transaction, so that
+ * confirming one photo never waits for (nor holds up) the read of another one's bytes.
  */
 export async function markUploaded(db: LoupeDb, sha256: string | readonly string[], at = new Date().toISOString()): Promise<number> {
   const shas = [...new Set(typeof sha256 === 'string' ? [sha256] : sha256)];
   if (shas.length === 0) return 0;
-  return db.transaction('rw', db.photoBytes, db.photoUploads, db.syncState, async () => {
-    const stored = await db.photoBytes.where('sha256').anyOf(shas).primaryKeys();
-    const known = new Set(await db.photoUploads.where('sha256').anyOf(stored).primaryKeys());
-    const fresh = stored.filter((sha) => !known.has(sha));
+  return db.transaction('rw', db.photoUploads, db.syncState, async () => {
+    const known = new Set(await db.photoUploads.where('sha256').anyOf(shas).primaryKeys());
+    const fresh = shas.filter((sha) => !known.has(sha));
     await db.photoUploads.bulkPut(fresh.map((sha) => ({ sha256: sha, uploadedAt: at })));
     await clearPhotoErrors(db, shas);
     return fresh.length;

@@ -131,14 +131,18 @@ export function createFileBlobStore(root: string): BlobStore {
         return 'existed';
       }
       const folder = dirname(target);
-      await mkdir(folder, { recursive: true });
-      // The type first, so that whoever sees the blob also finds its type.
       const typeTemp = `${target}.type.tmp-${randomBytes(6).toString('hex')}`;
-      await writeFile(typeTemp, type);
-      await rename(typeTemp, `${target}.type`);
-      // Flushed before the rename and the folder after it: once the device is told "stored" it may
-      // drop its full-size copy, so the server's copy must survive a power cut.
-      await fsync(fromPath);
+      // The type before the blob, so that whoever sees the blob also finds its type; the bytes are
+      // flushed before their rename and the folder after it: once the device is told "stored" it
+      // may drop its full-size copy, so the server's copy must survive a power cut. The type and
+      // the flush do not depend on each other and go side by side.
+      await Promise.all([
+        mkdir(folder, { recursive: true }).then(async () => {
+          await writeFile(typeTemp, type);
+          await rename(typeTemp, `${target}.type`);
+        }),
+        fsync(fromPath),
+      ]);
       await moveIntoPlace(fromPath, target);
       await fsync(folder, { optional: true });
       return 'stored';
