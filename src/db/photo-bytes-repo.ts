@@ -1,6 +1,7 @@
 // Photo bytes on the device, addressed by SHA-256 (db.photoBytes). Stored as plain ArrayBuffers
 // (never Blobs: WebKit has lost those), hashed on the way in and again on every read, because a
-// tablet's storage can hand back something else than what was written.
+// tablet's storage can hand back something else than what was written; the one exception is the
+// uploader's read (readPhotoBytesUnchecked), whose bytes the server hashes on arrival.
 //
 // Eviction rule: full-size bytes may go once the server was seen to hold the same hash
 // (db.photoUploads); thumbnails and bytes the server has not confirmed never go.
