@@ -89,9 +89,8 @@ async function listToJob(page: Page, index: number): Promise<number> {
 }
 
 async function warmScreens(url: string, all: Job[]): Promise<Result[]> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const { context, page, close } = await installedTablet(url);
   try {
-    const { context, page } = await installedTablet(browser, url);
     await seedTablet(page, all);
     await context.setOffline(true);
     await page.reload();
@@ -120,7 +119,7 @@ async function warmScreens(url: string, all: Job[]): Promise<Result[]> {
       },
     ];
   } finally {
-    await browser.close();
+    await close();
   }
 }
 

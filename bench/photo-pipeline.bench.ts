@@ -12,9 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { aJob, aPerson } from '../tests/support/factories';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium';
 import { DEFAULT_LONG_SIDE, JPEG_QUALITY } from '../src/photos/photo-limits';
 import { stats, type Result } from './lib/measure';
 import { installedTablet, longTasksSince, observeLongTasks, seedStores, signIn, startAppServer } from './lib/app-session';
@@ -116,9 +115,8 @@ export async function run(): Promise<Result[]> {
   const photos = Array.from({ length: RUNS + 1 }, (_, i) => makePhoto(dir, i + 1));
   const sizes = await Promise.all(photos.map(async (p) => (await stat(p)).size));
   const server = await startAppServer(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const { context, page, close } = await installedTablet(server.url);
   try {
-    const { context, page } = await installedTablet(browser, server.url);
     const person = aPerson({ name: 'Camille Laurent' });
     const job = aJob({ status: 'in_progress', services: ['sizing', 'polishing'] });
     await seedStores(page, { jobs: [job], people: [person] });
@@ -174,7 +172,7 @@ export async function run(): Promise<Result[]> {
       },
     ];
   } finally {
-    await browser.close();
+    await close();
     await server.close();
     await rm(dir, { recursive: true, force: true });
   }

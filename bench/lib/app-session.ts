@@ -7,10 +7,11 @@ import { existsSync, createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../sync-server/app';
 import { createLogger } from '../../sync-server/logger';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/e2e/support/chromium';
 // The same IndexedDB seeding and sign-in as the end-to-end tests.
 export { seedStores, signIn } from '../../tests/e2e/support/front-office';
 
@@ -56,18 +57,35 @@ export async function startAppServer(extraDir?: string): Promise<AppServer> {
 
 /**
  * A fresh tablet profile that installed the app: the service worker is active and controls the
- * page, so from here the app loads with the network off. CSP is bypassed only so the benchmark
- * can start its own reference worker from a blob: URL; the app runs the same either way.
+ * page, so from here the app loads with the network off. The profile is a folder, so IndexedDB is
+ * on disk as on a tablet (a plain Playwright context is incognito and keeps it in memory). CSP is
+ * bypassed only so the benchmark can start its own reference worker from a blob: URL; the app
+ * runs the same either way.
  */
-export async function installedTablet(browser: Browser, url: string, viewport = { width: 1180, height: 820 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, hasTouch: true, locale: 'en-GB', bypassCSP: true, serviceWorkers: 'allow' });
-  const page = await context.newPage();
+export async function installedTablet(url: string, viewport = { width: 1180, height: 820 }): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'loupe-bench-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport,
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    locale: 'en-GB',
+    bypassCSP: true,
+    serviceWorkers: 'allow',
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await page.getByRole('heading', { name: 'Bench' }).waitFor();
   await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active));
   await page.reload();
   await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.ready).active && navigator.serviceWorker.controller), undefined, { timeout: 30_000 });
-  return { context, page };
+  return { context, page, close };
 }
 
 /** Starts collecting the page's long tasks (over 50 ms on the main thread) into window.__longTasks. */
