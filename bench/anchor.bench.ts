@@ -11,7 +11,7 @@ import { createServer as createNetServer, connect, type AddressInfo, type Server
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { formatJobNumber } from '../src/domain/job-number';
 import type { ChecklistAnswer, CustodyEvent, Job, Mutation, Person } from '../src/protocol/protocol';
 import { push } from '../src/sync/sync-client';
@@ -188,7 +188,8 @@ async function byteCounter(targetPort: number): Promise<{ url: string; reset(): 
 interface Client {
   page: Page;
   via: Page;
-  browser: Browser;
+  /** Closes the client's browser and removes its profile. */
+  close(): Promise<void>;
   pid: number;
 }
 
@@ -222,11 +223,13 @@ async function bundle() {
 async function openClient(system: System, counterUrl: string, kind: 'loupe' | 'pouch', landing: string): Promise<Client> {
   const code = (await bundle())[kind];
   const before = new Set(chromiumPids());
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // A profile folder, so that IndexedDB is on disk as on a tablet (a plain context is incognito
+  // and keeps it in memory); both clients alike.
+  const profile = await mkdtemp(join(tmpdir(), `anchor-${kind}-profile-`));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, bypassCSP: true });
   // playwright-core does not hand out the pid: the browser process is our new Chromium child.
   const pid = chromiumPids().find((p) => !before.has(p));
   if (!pid) throw new Error('no Chromium pid');
-  const context = await browser.newContext({ bypassCSP: true });
   const pages: Page[] = [];
   for (const origin of [system.url, counterUrl]) {
     const page = await context.newPage();
@@ -234,7 +237,11 @@ async function openClient(system: System, counterUrl: string, kind: 'loupe' | 'p
     await page.addScriptTag({ content: code });
     pages.push(page);
   }
-  return { page: pages[0]!, via: pages[1]!, browser, pid };
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { page: pages[0]!, via: pages[1]!, close, pid };
 }
 
 type Call = (page: Page, fn: string, ...args: unknown[]) => Promise<unknown>;
@@ -421,7 +428,7 @@ async function measure(kind: 'loupe' | 'pouch', counts: Record<string, number>):
         console.log(`${label}: 200 photos, run ${run}: ${r.ms.toFixed(0)} ms`);
       }
     } finally {
-      await client.browser.close();
+      await client.close();
       await counter.close();
       await system.close();
     }
