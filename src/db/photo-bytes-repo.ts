@@ -87,13 +87,10 @@ export type ReadPhotoBytesResult =
 
 /** Reads bytes by hash and checks them; damaged storage is a typed answer, never silent. */
 export async function readPhotoBytes(db: LoupeDb, sha256: string): Promise<ReadPhotoBytesResult> {
-  if (!SHA256_HEX.test(sha256)) return { ok: false, reason: 'missing' };
-  const record = await db.photoBytes.get(sha256);
-  if (!record) return { ok: false, reason: 'missing' };
-  if (!isArrayBuffer(record.bytes)) return { ok: false, reason: 'damaged', actualSha256: '' };
-  const actual = await sha256Hex(record.bytes);
-  if (actual !== sha256) return { ok: false, reason: 'damaged', actualSha256: actual };
-  return { ok: true, record };
+  const read = await readPhotoBytesUnchecked(db, sha256);
+  if (!read.ok) return read;
+  const actual = await sha256Hex(read.record.bytes);
+  return actual === sha256 ? read : { ok: false, reason: 'damaged', actualSha256: actual };
 }
 
 /**
