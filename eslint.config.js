@@ -26,10 +26,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
     },
   },
-  // Library wrappers: Dexie only in src/db, zustand only in src/state, html5-qrcode only in the scanner adapter.
+  // Library wrappers: Dexie only in src/db, zustand only in src/state, html5-qrcode only in the
+  // scanner adapter, the ZXing-C++ decoder only in its installer.
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/db/**', 'src/state/**', 'src/scan/qr-camera.ts', 'src/pwa/**', 'src/i18n/**', 'src/components/kpi/chart.tsx'],
+    ignores: ['src/db/**', 'src/state/**', 'src/scan/qr-camera.ts', 'src/scan/qr-decoder.ts', 'src/pwa/**', 'src/i18n/**', 'src/components/kpi/chart.tsx'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
@@ -40,6 +41,9 @@ export default tseslint.config(
           onlyIn('workbox-window', 'src/pwa'),
           onlyIn('i18next', 'src/i18n'),
           onlyIn('uplot', 'src/components/kpi/chart.tsx'),
+        ],
+        patterns: [
+          { group: ['barcode-detector', 'barcode-detector/*', 'zxing-wasm', 'zxing-wasm/*'], message: 'Only src/scan/qr-decoder.ts knows the QR decoder.' },
         ],
       }],
     },

@@ -20,7 +20,8 @@ export default defineConfig({
       manifest: false, // public/manifest.webmanifest is the one source, linked from index.html
       includeAssets: ['manifest.webmanifest', 'icons/*.png', 'favicon.svg'],
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // wasm: the QR decoder (src/scan/qr-decoder.ts), needed offline in the vault.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2,wasm}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

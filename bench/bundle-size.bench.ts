@@ -2,7 +2,7 @@
 // tablet downloads to show each screen the first time (afterwards the service worker has it):
 // the entry, the English catalogue (with the parts the screen loads), and the screen's chunk with
 // everything they import statically.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Result } from './lib/measure';
@@ -63,5 +63,16 @@ export async function run(): Promise<Result[]> {
       ...(budget ? { goal: `≤ ${budget} KB`, meetsGoal: bytes <= budget } : {}),
     });
   }
+  // The QR decoder (ZXing-C++ as WebAssembly, src/scan/qr-decoder.ts): fetched when a camera
+  // screen first opens, where the browser has no QR-reading BarcodeDetector of its own.
+  const wasm = assets.find((f) => /^zxing_reader-[\w-]+\.wasm$/.test(f));
+  if (!wasm) throw new Error('no QR decoder (assets/zxing_reader-*.wasm) in the build');
+  const wasmKb = gz(`assets/${wasm}`) / 1024;
+  results.push({ name: 'QR decoder WebAssembly, scan and pairing screens (gzip)', unit: 'KB', stats: { runs: 1, min: wasmKb, median: wasmKb, max: wasmKb } });
+  // What the service worker downloads when it installs (every file it precaches, as stored: the
+  // server sends static files uncompressed): once per tablet, and again only for files that changed.
+  const precached = [...readFileSync(join(DIST, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  const precacheKb = precached.reduce((sum, f) => sum + statSync(join(DIST, f)).size, 0) / 1024;
+  results.push({ name: `Service worker precache, ${precached.length} files (raw)`, unit: 'KB', stats: { runs: 1, min: precacheKb, median: precacheKb, max: precacheKb } });
   return results;
 }

@@ -20,7 +20,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
 const only = process.argv.slice(2);
 /** Each suite's figures, with when they were taken and the machine's load just after. */
 const sections: Array<[string, Result[], string]> = [];
-const stamp = () => `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end of the suite.`;
+const stamp = () => `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end of the suite.`;
 for (const [title, load] of suites) {
   if (only.length > 0 && !only.some((o) => title.toLowerCase().includes(o.toLowerCase()))) continue;
   console.log(`\n== ${title}`);
@@ -39,9 +39,9 @@ const chromium = (() => {
 const header = [
   '# Benchmarks',
   '',
-  `Last written ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromium}. Each section says the load average when it was measured (figures from a busy machine are not comparable).`,
+  `Last written ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${chromium}, ${Math.round(totalmem() / 2 ** 30)} GiB of memory. Each section says on which processor and at what load average it was measured (figures from a busy machine are not comparable).`,
   'Reproduce with `npm run bench` (builds the app first), or one section with `npx tsx bench/run.ts <part of its title>`: a partial run rewrites only its own sections. Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
-  "The virtual machine's speed varies from one session to the next (on 2026-11-25 a raw loopback PUT from Chromium measured 152 MB/s at 05:10 UTC and 45 MB/s at 06:35, and raw IndexedDB writes took twice as long): a ratio compares two figures of the same run; absolute figures of sections measured at different times do not compare.",
+  "The virtual machine's speed varies from one session to the next (on 2026-11-25 a raw loopback PUT from Chromium measured 152 MB/s at 05:10 UTC and 45 MB/s at 06:35, and raw IndexedDB writes took twice as long): sessions may also run on different processors. A ratio compares two figures of the same run; absolute figures of sections measured at different times do not compare.",
   '',
 ];
 

@@ -78,6 +78,8 @@ export async function initI18n(language: Language = initialLanguage()) {
         interpolation: { escapeValue: false }, // React escapes
         initAsync: false,
         returnNull: false,
+        // i18next otherwise advertises a hosted service in the console of every tablet.
+        showSupportNotice: false,
         // Outside production a key without a string is a bug (a screen whose catalogue part was not
         // loaded, a typo): the tests fail on it instead of showing the key to a jeweler.
         ...(import.meta.env.PROD

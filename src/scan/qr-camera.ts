@@ -6,6 +6,7 @@
 // through one queue, so a stop always waits for the start before it and two video streams are
 // never open on the same element.
 import { Html5Qrcode, Html5QrcodeScannerState, Html5QrcodeSupportedFormats } from 'html5-qrcode';
+import { ensureQrDecoder } from './qr-decoder';
 
 export interface CameraInfo {
   id: string;
@@ -32,7 +33,8 @@ function enqueue<T>(operation: () => Promise<T>): Promise<T> {
 const CONFIG = {
   verbose: false,
   formatsToSupport: [Html5QrcodeSupportedFormats.QR_CODE],
-  // The native BarcodeDetector is faster where it exists (Android Chrome); zxing elsewhere.
+  // A BarcodeDetector is always there by the time a scanner is made (./qr-decoder.ts): the
+  // browser's own where it reads QR codes, ZXing-C++ elsewhere.
   useBarCodeDetectorIfSupported: true,
 };
 
@@ -49,6 +51,8 @@ export async function listCameras(): Promise<CameraInfo[]> {
  */
 export function startQrCamera(elementId: string, cameraId: string | undefined, onCode: (text: string) => void): Promise<QrCameraSession> {
   return enqueue(async () => {
+    // html5-qrcode picks its decoder when it is constructed.
+    await ensureQrDecoder();
     const scanner = new Html5Qrcode(elementId, CONFIG);
     const scanConfig = {
       fps: 10,
@@ -102,6 +106,7 @@ function sessionOf(scanner: Html5Qrcode): QrCameraSession {
  */
 export function scanImageFile(elementId: string, file: File): Promise<string | null> {
   return enqueue(async () => {
+    await ensureQrDecoder();
     const scanner = new Html5Qrcode(elementId, CONFIG);
     try {
       return await scanner.scanFile(file, false);

@@ -6,14 +6,15 @@ import helmet from 'helmet';
 import { HttpError } from './errors';
 
 /**
- * The CSP: only our own scripts (no inline script, no eval), workers from our origin or blob:,
+ * The CSP: only our own scripts (no inline script, no eval; WebAssembly compiled from our own
+ * files, for the QR decoder: 'wasm-unsafe-eval', which allows no JavaScript eval), workers from our origin or blob:,
  * images from our origin, blob: (photos read from IndexedDB) and data: (QR codes), network calls
  * to our origin only. Inline style *attributes* are allowed (React, uPlot and the QR scanner set
  * element styles); inline <style> and style sheets from elsewhere are not.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
+  scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
   workerSrc: ["'self'", 'blob:'],
   imgSrc: ["'self'", 'blob:', 'data:'],
   mediaSrc: ["'self'", 'blob:'],
