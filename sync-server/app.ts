@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import express, { Router } from 'express';
 import { deviceAuth, type DeviceAuth } from './auth/device-auth';
 import { HttpError, errorHandler } from './http/errors';
+import { compressResponses } from './http/compress-responses';
 import { checkProtocolVersion } from './http/protocol-version';
 import { createRateLimits, type RateLimitOptions, type RateLimits } from './http/rate-limits';
 import { sameOriginOnly, securityHeaders } from './http/security-headers';
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): express.Express {
   // Helmet's headers and a strict CSP on every answer (nosniff included); no cross-origin API calls.
   app.use(securityHeaders());
   app.use('/api', sameOriginOnly);
+  app.use(compressResponses());
   const auth = deviceAuth(storage);
   const limits = createRateLimits(options.rateLimits);
   app.use('/api/photos', photosRouter({ dataDir: options.dataDir, maxBytes: options.photoMaxBytes, logger, requireDevice: auth.requireDevice, requireUnlockedPerson: auth.requireUnlockedPerson }));

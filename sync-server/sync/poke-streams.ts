@@ -41,6 +41,8 @@ export function createPokeStreams(options: { notifier: Notifier; currentSeq: () 
       if (closed) throw new HttpError(503, 'unavailable', 'The server is shutting down.');
       res.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
+        // no-transform: neither a proxy nor our own compression (http/compress-responses.ts)
+        // may hold events back to compress them.
         'Cache-Control': 'no-cache, no-transform',
         // nginx buffers responses by default, which would hold pokes back.
         'X-Accel-Buffering': 'no',

@@ -20,7 +20,8 @@ export interface SseClient {
 
 export function openSse(url: string): Promise<SseClient> {
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: { Accept: 'text/event-stream' } }, (response) => {
+    // Offering compression as a browser does: a compressed stream would arrive as unreadable bytes.
+    const request = get(url, { headers: { Accept: 'text/event-stream', 'Accept-Encoding': 'gzip, deflate, br' } }, (response) => {
       const messages: SseMessage[] = [];
       const waiters = new Set<() => void>();
       let buffer = '';

@@ -1,4 +1,6 @@
 // Serving the built PWA: cache headers that keep offline updates safe, and the SPA fallback.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../src/protocol/protocol';
@@ -12,7 +14,11 @@ describe('with a built app', () => {
   beforeAll(async () => {
     const root = await makeTempDir();
     removeAppRoot = root.remove;
-    server = await startTestServer({ appDir: await makeFakeAppDir(root.path) });
+    const appDir = await makeFakeAppDir(root.path);
+    // Files the size of real ones, for compression (none below 1 KB is compressed).
+    await writeFile(join(appDir, 'assets', 'scan-def456.js'), 'export const words = ["scan", "tag"];\n'.repeat(500));
+    await writeFile(join(appDir, 'assets', 'zxing_reader-0a1b2c.wasm'), Buffer.concat([Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]), Buffer.alloc(20_000, 7)]));
+    server = await startTestServer({ appDir });
   });
   afterAll(async () => {
     await server.close();
@@ -32,6 +38,17 @@ describe('with a built app', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
     },
   );
+
+  it('sends scripts and WebAssembly gzipped to a browser that offers gzip, still cached forever', async () => {
+    for (const [path, type] of [['/assets/scan-def456.js', /javascript/], ['/assets/zxing_reader-0a1b2c.wasm', /^application\/wasm$/]] as const) {
+      const zipped = await request(server.app).get(path).set('Accept-Encoding', 'gzip').expect(200);
+      expect(zipped.headers['content-encoding'], path).toBe('gzip');
+      expect(zipped.headers['content-type'], path).toMatch(type);
+      expect(zipped.headers['cache-control'], path).toBe('public, max-age=31536000, immutable');
+      const plain = await request(server.app).get(path).set('Accept-Encoding', 'identity').expect(200);
+      expect(plain.headers['content-encoding'], path).toBeUndefined();
+    }
+  });
 
   it('serves index.html at / with no-cache', async () => {
     const res = await request(server.app).get('/').set('Accept', HTML_ACCEPT).expect(200);

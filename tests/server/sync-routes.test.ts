@@ -1,7 +1,8 @@
 // The sync API over HTTP, on a real SQLite file: push, pull, and the poke event stream.
-import { createServer, type Server } from 'node:http';
+import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, PullResponse, PushResponse } from '../../src/protocol/protocol';
@@ -94,6 +95,25 @@ describe('GET /api/sync/pull', () => {
     expect(next.changes[0]!.seq).toBeGreaterThan(first.changes[2]!.seq);
     expect(next.hasMore).toBe(false);
     expect(next.devices).toMatchObject({ 'route-tablet-1': 2, 'route-tablet-3': 500 });
+  });
+
+  it('sends a page gzipped to a client that offers gzip, and the same page plain to one that does not', async () => {
+    // The raw bytes, as a browser receives them (supertest and fetch would inflate them).
+    const raw = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; bytes: Buffer }>((resolve, reject) => {
+        const url = `${baseUrl}/api/sync/pull?limit=5000`;
+        get(url, { headers: { ...tablet.headers, 'Accept-Encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], bytes: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    const plain = await raw('identity');
+    const zipped = await raw('gzip, deflate');
+    expect(plain.encoding).toBeUndefined();
+    expect(zipped.encoding).toBe('gzip');
+    expect(PullResponse.parse(JSON.parse(gunzipSync(zipped.bytes).toString('utf8')))).toEqual(PullResponse.parse(JSON.parse(plain.bytes.toString('utf8'))));
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 2);
   });
 
   it('400 for a limit out of range or a repeated cursor', async () => {
