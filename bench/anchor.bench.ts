@@ -470,7 +470,7 @@ export async function run(): Promise<Result[]> {
     row('cold1000Ms', `cold download, ${records(1_000)}`, 'ms',
       'Loupe: pages of 1,000 from one server-ordered cursor, each page applied in one transaction with its cursor. PouchDB: replicate() with batch_size 1,000 (_changes, then _bulk_get of the revisions the client lacks; revision trees stored; a checkpoint written on both sides per batch).'),
     row('cold1000Bytes', 'cold download of 1,000 jobs: bytes on the wire (both ways, headers included; one run)', 'bytes',
-      'Both servers gzip their JSON answers (pouchdb-server through express-pouchdb, Loupe through compression). Loupe sends each record once, as its latest state; PouchDB adds revision metadata and checkpoints. The generated records are much alike, so both compress far better than a workshop's would.'),
+      'Both servers gzip their JSON answers (pouchdb-server through express-pouchdb, Loupe through compression). Loupe sends each record once, as its latest state; PouchDB adds revision metadata and checkpoints. The generated records are much alike, so both compress far better than a workshop’s would.'),
     row('cold10000Ms', `cold download, ${records(10_000)}${r10k}`, 'ms'),
     row('cold10000Bytes', 'cold download of 10,000 jobs: bytes on the wire (one run)', 'bytes'),
     row('cold10000ClientMb', 'client peak RSS during the 10,000-job download (Chromium browser process + page)', 'MB'),
