@@ -15,25 +15,23 @@ interface BarcodeDetectorClass {
 }
 type WithDetector = { BarcodeDetector?: BarcodeDetectorClass };
 
-let installing: Promise<QrDecoderKind> | null = null;
-
-export type QrDecoderKind = 'native' | 'zxing-cpp' | 'html5-qrcode';
+let installing: Promise<void> | null = null;
 
 /**
  * Makes sure `window.BarcodeDetector` reads QR codes well, once per page. Never rejects: if the
  * WebAssembly cannot load (a browser without it), html5-qrcode's own decoder stays in use, which
  * scans most tags rather than none.
  */
-export function ensureQrDecoder(): Promise<QrDecoderKind> {
+export function ensureQrDecoder(): Promise<void> {
   installing ??= install();
   return installing;
 }
 
-async function install(): Promise<QrDecoderKind> {
+async function install(): Promise<void> {
   const scope = globalThis as WithDetector;
   const native = scope.BarcodeDetector;
   // Some Chromium builds expose the API with no formats at all: that one would never find a code.
-  if (native && (await native.getSupportedFormats().catch((): readonly string[] => [])).includes('qr_code')) return 'native';
+  if (native && (await native.getSupportedFormats().catch((): readonly string[] => [])).includes('qr_code')) return;
   try {
     await prepareZXingModule({
       overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? new URL(wasmUrl, document.baseURI).href : prefix + path) },
@@ -41,8 +39,7 @@ async function install(): Promise<QrDecoderKind> {
     });
   } catch (error) {
     console.warn('The QR decoder (WebAssembly) did not load; scanning with html5-qrcode’s own decoder', error);
-    return 'html5-qrcode';
+    return;
   }
   scope.BarcodeDetector = ZxingBarcodeDetector;
-  return 'zxing-cpp';
 }
