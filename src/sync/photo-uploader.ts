@@ -7,7 +7,10 @@
 //      its upload URL in db.syncState under its hash, so a reload or a dropped connection resumes
 //      from the server's offset instead of starting again; a photo of one request has nothing
 //      to resume (its URL arrives with the answer that completes it), so nothing is written;
-//   3. mark each upload the server accepted (it checked the hash before answering).
+//   3. mark each upload the server accepted (it checked the hash before answering). The marks are
+//      written together, at most once a second and when the run ends: a transaction per photo cost
+//      the tablet about as much as reading the photo (BENCHMARKS.md, "Photo upload"). A mark lost
+//      to a closed page costs nothing: the next run's step 1 finds the photo on the server.
 // The bytes are sent as read, not hashed here first: the server hashes what it receives and
 // refuses a mismatch (422 hash_mismatch), and only then does the device hash its copy, to tell
 // bytes damaged here ('damaged') from bytes changed on the way. Either is recorded in syncState
@@ -45,6 +48,8 @@ import {
 export const PHOTO_CHUNK_SIZE = 4 * 1024 * 1024;
 /** Photos in flight at once. */
 export const PHOTO_UPLOAD_CONCURRENCY = 3;
+/** Confirmations wait at most this long to be written, together with those that arrive meanwhile. */
+export const PHOTO_CONFIRM_EVERY_MS = 1_000;
 /** tus-js-client's retries within one upload (ms); after them the upload waits for the next sync. */
 export const PHOTO_RETRY_DELAYS = [0, 1_000, 3_000, 10_000];
 
@@ -69,6 +74,8 @@ export interface UploadPendingPhotosOptions {
   chunkSize?: number;
   retryDelays?: number[];
   concurrency?: number;
+  /** Default PHOTO_CONFIRM_EVERY_MS. */
+  confirmEveryMs?: number;
 }
 
 export interface UploadPendingPhotosResult {
@@ -239,6 +246,36 @@ function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
   });
 }
 
+/**
+ * The server's confirmations, written to db.photoUploads in batches: the first when a second has
+ * passed since the run started, then at most once a second, and the rest by drain() at the end.
+ * One write at a time, in the order the confirmations came.
+ */
+function confirmationBatches(db: LoupeDb, everyMs: number) {
+  let waiting: string[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  let lastWrite = Date.now();
+  let failure: unknown;
+  const write = () => {
+    const batch = waiting;
+    waiting = [];
+    lastWrite = Date.now();
+    writing = writing.then(async () => void (await markUploaded(db, batch))).catch((error: unknown) => void (failure ??= error));
+  };
+  return {
+    add(sha256: string) {
+      waiting.push(sha256);
+      if (Date.now() - lastWrite >= everyMs) write();
+    },
+    /** Writes what is waiting and waits for every write; throws the first write's error. */
+    async drain() {
+      if (waiting.length > 0) write();
+      await writing;
+      if (failure !== undefined) throw failure;
+    },
+  };
+}
+
 // ---------------------------------------------------------------- the run
 
 export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): Promise<UploadPendingPhotosResult> {
@@ -264,6 +301,7 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
   // The unfinished uploads of earlier runs, read once rather than once per photo.
   const unfinished = new Map((await findTusUploads(db)).map((u) => [u.urlStorageKey, u]));
   const endpoint = `${origin}${PHOTO_UPLOADS_PATH}`;
+  const confirmations = confirmationBatches(db, options.confirmEveryMs ?? PHOTO_CONFIRM_EVERY_MS);
   let next = 0;
   let stopped: UploadPendingPhotosResult['stopped'];
   // Each lane takes the next photo until none is left or one of them has to stop the run; the
@@ -307,7 +345,7 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
     });
     switch (outcome.status) {
       case 'uploaded':
-        await markUploaded(db, item.sha256);
+        confirmations.add(item.sha256);
         result.uploaded += 1;
         return undefined;
       case 'aborted':
@@ -333,6 +371,10 @@ export async function uploadPendingPhotos(options: UploadPendingPhotosOptions): 
     }
   };
   const lanes = Math.max(1, Math.min(options.concurrency ?? PHOTO_UPLOAD_CONCURRENCY, toSend.length));
-  await Promise.all(Array.from({ length: lanes }, lane));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    await confirmations.drain();
+  }
   return stopped ? { ...result, stopped } : result;
 }

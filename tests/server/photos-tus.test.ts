@@ -178,6 +178,48 @@ describe('photo upload with tus-js-client', () => {
     expect(Buffer.compare(await download(sha), bytes)).toBe(0);
   });
 
+  it('keeps every byte of a creating POST cut after more than one of the server\'s 1 MB writes, and resumes after them', async () => {
+    // The server gathers what arrives into writes of 1 MB: bytes still gathered when the
+    // connection drops are written too, so the offset is exactly what reached it.
+    const bytes = randomBytes(3 * 1024 * 1024);
+    const sha = sha256(bytes);
+    const cut = 1536 * 1024 + 123;
+    const location = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest(`${baseUrl}/api/photos/uploads`, {
+        method: 'POST',
+        headers: {
+          'Tus-Resumable': '1.0.0',
+          'Upload-Length': String(bytes.length),
+          'Upload-Metadata': `sha256 ${Buffer.from(sha).toString('base64')},type ${Buffer.from('image/jpeg').toString('base64')}`,
+          'Content-Type': 'application/offset+octet-stream',
+          'Content-Length': String(bytes.length),
+        },
+      });
+      req.on('error', () => {});
+      // The upload's URL is only in the answer, which a cut request never gets: find it on disk.
+      req.write(bytes.subarray(0, cut), () =>
+        setTimeout(() => {
+          req.destroy();
+          readdir(join(dataDir, 'uploads-tmp')).then(
+            (names) => resolve(`/api/photos/uploads/${names.find((n) => n.startsWith(sha) && !n.endsWith('.json'))}`),
+            reject,
+          );
+        }, 100),
+      );
+    });
+    const uploadUrl = new URL(location, baseUrl).toString();
+    await expect
+      .poll(async () => Number((await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } })).headers.get('upload-offset')))
+      .toBe(cut);
+    const rest = await fetch(uploadUrl, {
+      method: 'PATCH',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': String(cut), 'Content-Type': 'application/offset+octet-stream' },
+      body: new Uint8Array(bytes.subarray(cut)),
+    });
+    expect(rest.status).toBe(204);
+    expect(Buffer.compare(await download(sha), bytes)).toBe(0);
+  });
+
   it('after a restart, checks a resumed upload from its file: the right bytes are stored, others refused', async () => {
     // The server hashes bytes as they arrive; a new process has no running hash for an upload
     // begun before it started, and hashes the whole file at the end instead.

@@ -123,6 +123,54 @@ async function onServer(sha: string): Promise<Uint8Array | undefined> {
 const tusUploadKeys = (db: LoupeDb) => db.syncState.where('key').startsWith(TUS_UPLOAD_PREFIX).primaryKeys();
 
 describe('uploadPendingPhotos', () => {
+  it('writes the confirmations of a run together, not one transaction per photo', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 3; i++) await takePhoto(db, 50_000);
+    // Confirmations written (hooks fire once per row put), and the photos marked when each
+    // upload ends: none yet, while the last one goes.
+    const confirmed: string[] = [];
+    const onPut = (sha: string) => void confirmed.push(sha);
+    db.photoUploads.hook('creating', onPut);
+    let markedDuringRun = -1;
+    const result = await uploadPendingPhotos({
+      db,
+      baseUrl,
+      concurrency: 1,
+      confirmEveryMs: 60_000,
+      onProgress: (p) => {
+        if (p.index === p.count && p.bytesSent === p.bytesTotal) markedDuringRun = confirmed.length;
+      },
+    });
+    db.photoUploads.hook('creating').unsubscribe(onPut);
+    expect(result).toEqual({ uploaded: 6, skipped: 0, failed: 0 });
+    expect(markedDuringRun).toBe(0);
+    expect(confirmed).toHaveLength(6);
+    expect(await listUnuploaded(db)).toEqual([]);
+  });
+
+  it('writes confirmations during a run once their interval has passed', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 2; i++) await takePhoto(db, 50_000);
+    const confirmed: string[] = [];
+    const onPut = (sha: string) => void confirmed.push(sha);
+    db.photoUploads.hook('creating', onPut);
+    let markedDuringRun = -1;
+    const result = await uploadPendingPhotos({
+      db,
+      baseUrl,
+      concurrency: 1,
+      confirmEveryMs: 0,
+      onProgress: (p) => {
+        if (p.index === p.count && p.bytesSent === p.bytesTotal) markedDuringRun = confirmed.length;
+      },
+    });
+    db.photoUploads.hook('creating').unsubscribe(onPut);
+    expect(result).toEqual({ uploaded: 4, skipped: 0, failed: 0 });
+    // Three uploads (and their HTTP round trips) went before the last one: their marks are written.
+    expect(markedDuringRun).toBeGreaterThanOrEqual(1);
+    expect(confirmed).toHaveLength(4);
+  });
+
   it('uploads thumbnails and full-size bytes, then marks them confirmed', async () => {
     const db = freshDb();
     const a = await takePhoto(db);
