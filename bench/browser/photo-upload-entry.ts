@@ -20,6 +20,8 @@ export interface PhotoBenchRun {
   loupeMs: number;
   /** Raw PUTs of the bytes read from IndexedDB, as many in flight as the uploader. */
   rawStoredMs: number;
+  /** The same, to a handler that also hashes the bytes and fsyncs file and folder. */
+  rawVerifiedMs: number;
   /** Reading the bytes from IndexedDB alone, one photo after the other. */
   readMs: number;
   /** Raw PUTs from memory, one after the other (and each file fsynced). */
@@ -79,12 +81,17 @@ function getStored(db: LoupeDb, sha256: string): Promise<{ bytes: ArrayBuffer }>
   });
 }
 
-/** The stored bytes, each read from IndexedDB and PUT, as many at once as the uploader sends. */
-async function rawStored(run: number, db: LoupeDb, shas: string[]): Promise<number> {
+/**
+ * The stored bytes, each read from IndexedDB and PUT, as many at once as the uploader sends;
+ * `verified`: to a handler that hashes them and makes them durable, as the real server must.
+ */
+async function rawStored(run: number, db: LoupeDb, shas: string[], verified = false): Promise<number> {
   let next = 0;
   const t = performance.now();
   const lane = async () => {
-    for (let i = next++; i < shas.length; i = next++) await put(`stored-${run}-${i}`, (await getStored(db, shas[i]!)).bytes);
+    for (let i = next++; i < shas.length; i = next++) {
+      await put(verified ? `verified-${run}-${i}?verify=1` : `stored-${run}-${i}`, (await getStored(db, shas[i]!)).bytes);
+    }
   };
   await Promise.all(Array.from({ length: PHOTO_UPLOAD_CONCURRENCY }, lane));
   return performance.now() - t;
@@ -97,19 +104,28 @@ async function readAll(db: LoupeDb, shas: string[]): Promise<number> {
   return performance.now() - t;
 }
 
+/** Tells the server a phase starts or ends: it notes its own CPU time then (bench/photo-upload.bench.ts). */
+async function phase<T>(name: 'loupe' | 'raw', run: () => Promise<T>): Promise<T> {
+  await fetch(`/bench-cpu/${name}/start`, { method: 'POST' });
+  const result = await run();
+  await fetch(`/bench-cpu/${name}/end`, { method: 'POST' });
+  return result;
+}
+
 async function main(config: PhotoBenchConfig): Promise<PhotoBenchRun[]> {
   const runs: PhotoBenchRun[] = [];
   for (let run = 0; run <= config.runs; run++) {
     const { db, photos, shas } = await prepare(run, config);
     // Alternate the order so that neither side always runs on a cooler machine.
-    let rawStoredMs = run % 2 === 0 ? await rawStored(run, db, shas) : 0;
-    const loupeMs = await loupe(db);
-    if (run % 2 === 1) rawStoredMs = await rawStored(run, db, shas);
+    let rawStoredMs = run % 2 === 0 ? await phase('raw', () => rawStored(run, db, shas)) : 0;
+    const loupeMs = await phase('loupe', () => loupe(db));
+    if (run % 2 === 1) rawStoredMs = await phase('raw', () => rawStored(run, db, shas));
+    const rawVerifiedMs = await rawStored(run, db, shas, true);
     const readMs = await readAll(db, shas);
     const rawMs = await raw(run, photos, false);
     const rawSyncedMs = await raw(run, photos, true);
     await db.delete();
-    if (run > 0) runs.push({ bytes: photos.reduce((sum, b) => sum + b.byteLength, 0), loupeMs, rawStoredMs, readMs, rawMs, rawSyncedMs }); // run 0 warms up
+    if (run > 0) runs.push({ bytes: photos.reduce((sum, b) => sum + b.byteLength, 0), loupeMs, rawStoredMs, rawVerifiedMs, readMs, rawMs, rawSyncedMs }); // run 0 warms up
   }
   return runs;
 }
