@@ -1,12 +1,15 @@
 // Entry point (bundled to dist-server/main.js): config → storage → migrations → app → listen.
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import { createApp } from './app';
 import { announceAccess } from './auth/first-start';
 import { isCommand, runCommand } from './cli';
 import { seedDemo } from './demo/seed-demo';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
+import { sweepAbandonedUploads } from './photos/tus-uploads';
+import { UPLOADS_TMP_DIR } from './routes/photos';
 import { installGracefulShutdown } from './shutdown';
 import { openStorage } from './storage/open-storage';
 import { openNotifier } from './sync/open-notifier';
@@ -40,6 +43,19 @@ function displayUrl(server: Server, host: string): string {
   return `http://${shownHost}:${port}`;
 }
 
+/** Partial photo uploads nobody finished for a week go, at start and then once a day. */
+function sweepAbandonedUploadsNowAndDaily(uploadsDir: string, logger: Logger): void {
+  const sweep = () =>
+    sweepAbandonedUploads(uploadsDir).then(
+      (removed) => {
+        if (removed > 0) logger.info({ removed }, 'abandoned photo uploads removed');
+      },
+      (err: unknown) => logger.warn({ err }, 'could not sweep abandoned photo uploads'),
+    );
+  void sweep();
+  setInterval(() => void sweep(), 24 * 60 * 60 * 1000).unref();
+}
+
 async function start(config: Config, logger: Logger): Promise<void> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   try {
@@ -58,6 +74,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     // A setup link on first start, a pairing code in demo mode: printed, never logged.
     await announceAccess(storage, url, { demo: config.demo });
     installGracefulShutdown({ server, storage, logger, pokeStreams, notifier });
+    sweepAbandonedUploadsNowAndDaily(join(config.dataDir, UPLOADS_TMP_DIR), logger);
   } catch (err) {
     await storage.close().catch(() => {});
     throw err;

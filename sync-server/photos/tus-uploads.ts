@@ -4,7 +4,7 @@
 // mismatch is deleted and answered 422 hash_mismatch; a match moves into the blob store.
 import { createHash, randomBytes, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -238,4 +238,32 @@ export function createPhotoUploads({ uploadsDir, blobStore, maxBytes, logger }: 
       }
     },
   };
+}
+
+/** A partial upload untouched for this long is abandoned (its photo deleted, its tablet replaced). */
+export const ABANDONED_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Removes the partial uploads in uploadsDir (each a file and its .json info) that nobody wrote to
+ * for olderThanMs; returns how many. A device that comes back for one later is told 404 and
+ * tus-js-client starts that photo again from its first byte. Files that are not uploads stay.
+ */
+export async function sweepAbandonedUploads(uploadsDir: string, { olderThanMs = ABANDONED_UPLOAD_MS, now = Date.now() } = {}): Promise<number> {
+  const lastWritten = new Map<string, number>();
+  for (const name of await readdir(uploadsDir)) {
+    const id = name.endsWith('.json') ? name.slice(0, -'.json'.length) : name;
+    if (!UPLOAD_ID.test(id)) continue;
+    const written = await stat(join(uploadsDir, name)).then(
+      (info) => info.mtimeMs,
+      () => undefined,
+    );
+    if (written !== undefined) lastWritten.set(id, Math.max(written, lastWritten.get(id) ?? 0));
+  }
+  let removed = 0;
+  for (const [id, written] of lastWritten) {
+    if (now - written < olderThanMs) continue;
+    await Promise.all([id, `${id}.json`].map((name) => unlink(join(uploadsDir, name)).catch(() => {})));
+    removed += 1;
+  }
+  return removed;
 }

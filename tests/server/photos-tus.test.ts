@@ -1,13 +1,14 @@
 // tus-js-client (its Node build) against the real server on a real port: chunked uploads, a
 // connection dropped halfway and resumed from the server's offset, and a hash mismatch.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Upload, type DetailedError, type PreviousUpload, type UploadOptions, type UrlStorage } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../sync-server/app';
+import { ABANDONED_UPLOAD_MS, sweepAbandonedUploads } from '../../sync-server/photos/tus-uploads';
 import { createSqliteStorage } from '../../sync-server/storage/sqlite-storage';
 import type { Storage } from '../../sync-server/storage/storage';
 import { asDevice, pairDevice } from './auth-fixtures';
@@ -272,5 +273,66 @@ describe('photo upload with tus-js-client', () => {
     expect(JSON.parse(error.originalResponse!.getBody())).toMatchObject({ error: { code: 'hash_mismatch' } });
     await expect(fetch(`${baseUrl}/api/photos/${claimed}`, { method: 'HEAD' })).resolves.toMatchObject({ status: 404 });
     expect(await readdir(join(dataDir, 'uploads-tmp'))).toEqual([]);
+  });
+});
+
+describe('abandoned partial uploads', () => {
+  const tus = { 'Tus-Resumable': '1.0.0' };
+  const uploadsDir = () => join(dataDir, 'uploads-tmp');
+
+  /** A photo whose first bytes reached the server, then nothing more: its upload's URL. */
+  async function abandon(bytes: Buffer, sent: number): Promise<string> {
+    const created = await fetch(`${baseUrl}/api/photos/uploads`, {
+      method: 'POST',
+      headers: { ...tus, 'Upload-Length': String(bytes.length), 'Upload-Metadata': `sha256 ${Buffer.from(sha256(bytes)).toString('base64')},type ${Buffer.from('image/jpeg').toString('base64')}` },
+    });
+    const url = new URL(created.headers.get('location')!, baseUrl).toString();
+    const first = await fetch(url, { method: 'PATCH', headers: { ...tus, 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: new Uint8Array(bytes.subarray(0, sent)) });
+    expect(first.status).toBe(204);
+    return url;
+  }
+
+  /** Makes an upload's files look last written `ageMs` ago. */
+  async function age(url: string, ageMs: number): Promise<void> {
+    const id = new URL(url).pathname.split('/').at(-1)!;
+    const then = new Date(Date.now() - ageMs);
+    for (const name of [id, `${id}.json`]) await utimes(join(uploadsDir(), name), then, then);
+  }
+
+  it('removes uploads nobody wrote to for a week (file and info), keeps the others and files that are not uploads', async () => {
+    const old = await abandon(randomBytes(400 * 1024), 100 * 1024);
+    const recent = await abandon(randomBytes(400 * 1024), 100 * 1024);
+    await age(old, ABANDONED_UPLOAD_MS + 60_000);
+    await age(recent, ABANDONED_UPLOAD_MS - 60_000);
+    await writeFile(join(uploadsDir(), 'README.txt'), 'not an upload');
+    const idOf = (url: string) => new URL(url).pathname.split('/').at(-1)!;
+
+    expect(await sweepAbandonedUploads(uploadsDir())).toBe(1);
+    const left = await readdir(uploadsDir());
+    expect(left.filter((name) => name.startsWith(idOf(old)))).toEqual([]);
+    expect(left.filter((name) => name.startsWith(idOf(recent))).sort()).toEqual([idOf(recent), `${idOf(recent)}.json`]);
+    expect(left).toContain('README.txt');
+    expect((await fetch(old, { method: 'HEAD', headers: tus })).status).toBe(404);
+    expect(Number((await fetch(recent, { method: 'HEAD', headers: tus })).headers.get('upload-offset'))).toBe(100 * 1024);
+    expect(await sweepAbandonedUploads(uploadsDir())).toBe(0);
+  });
+
+  it('a device coming back for a swept upload starts it again and the server stores the right bytes', async () => {
+    const bytes = randomBytes(700 * 1024);
+    const url = await abandon(bytes, 300 * 1024);
+    await age(url, ABANDONED_UPLOAD_MS + 60_000);
+    expect(await sweepAbandonedUploads(uploadsDir())).toBeGreaterThanOrEqual(1);
+
+    // What the device kept of its upload: the URL, as tus-js-client stored it.
+    const urlStorage = memoryUrlStorage();
+    await urlStorage.addUpload(`photo:${sha256(bytes)}`, { size: bytes.length, metadata: {}, creationTime: new Date().toISOString(), uploadUrl: url, parallelUploadUrls: null });
+    const upload = new Upload(bytes, options(bytes, { urlStorage }));
+    const [previous] = await upload.findPreviousUploads();
+    upload.resumeFromPreviousUpload(previous!);
+    let sent = 0;
+    upload.options.onChunkComplete = (size) => (sent += size);
+    await run(upload);
+    expect(sent).toBe(bytes.length);
+    expect(Buffer.compare(await download(sha256(bytes)), bytes)).toBe(0);
   });
 });
