@@ -325,7 +325,7 @@ describe('abandoned partial uploads', () => {
 
     // What the device kept of its upload: the URL, as tus-js-client stored it.
     const urlStorage = memoryUrlStorage();
-    await urlStorage.addUpload(`photo:${sha256(bytes)}`, { size: bytes.length, metadata: {}, creationTime: new Date().toISOString(), uploadUrl: url, parallelUploadUrls: null });
+    await urlStorage.addUpload(`photo:${sha256(bytes)}`, { size: bytes.length, metadata: {}, creationTime: new Date().toISOString(), uploadUrl: url, parallelUploadUrls: null, urlStorageKey: '' });
     const upload = new Upload(bytes, options(bytes, { urlStorage }));
     const [previous] = await upload.findPreviousUploads();
     upload.resumeFromPreviousUpload(previous!);
