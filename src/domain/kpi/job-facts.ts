@@ -49,6 +49,7 @@ export interface KpiInput {
   jobs: readonly KpiJob[];
   timeEntries: readonly KpiTimeEntry[];
   qcReviews: readonly KpiQcReview[];
+  /** Those of open jobs (OPEN_STATUSES) at least: the KPIs read no others. */
   custodyEvents: readonly KpiCustodyEvent[];
   attendance: readonly KpiAttendance[];
   people: readonly KpiPerson[];
