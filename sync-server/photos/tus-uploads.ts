@@ -82,6 +82,8 @@ class HashingFileStore extends FileStore {
     this.running.delete(id);
     // No running hash for bytes that do not follow on from it: the finished file is read instead.
     const state = offset === 0 ? { hash: createHash('sha256'), bytes: 0 } : earlier?.bytes === offset ? earlier : undefined;
+    // Ids are checked before tus calls here; checked again as FileStore's own path check is skipped.
+    if (!UPLOAD_ID.test(id)) throw ERRORS.FILE_NOT_FOUND;
     let file: FileHandle;
     try {
       file = await open(join(this.directory, id), 'r+');
