@@ -39,20 +39,16 @@ async function inNode(): Promise<Result[]> {
   return results;
 }
 
+/** The repository's modules that `entry` imports, as one script for a page. */
+function bundleForPage(entry: string) {
+  return build({ stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, format: 'iife', target: 'es2022', minify: true, write: false });
+}
+
 /** The same code bundled for the browser, timed inside Debian's Chromium. */
 async function inChromium(): Promise<Result[]> {
-  const bundle = await build({
-    stdin: {
-      contents: "import { computeDashboard, currentPeriod } from './src/domain/kpi'; import { makeKpiInput } from './bench/lib/kpi-data'; globalThis.kpiBench = { computeDashboard, currentPeriod, makeKpiInput };",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    write: false,
-  });
+  const bundle = await bundleForPage(
+    "import { computeDashboard, currentPeriod } from './src/domain/kpi'; import { makeKpiInput } from './bench/lib/kpi-data'; globalThis.kpiBench = { computeDashboard, currentPeriod, makeKpiInput };",
+  );
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
@@ -96,19 +92,9 @@ async function inChromium(): Promise<Result[]> {
  * The synthetic records carry only the fields the KPIs use: real ones are larger, so this is a floor.
  */
 async function openedFromIndexedDb(): Promise<Result[]> {
-  const bundle = await build({
-    stdin: {
-      contents:
-        "import { computeDashboard, currentPeriod } from './src/domain/kpi'; import { makeKpiInput } from './bench/lib/kpi-data'; import { LoupeDb } from './src/db/loupe-db'; import { loadKpiInput } from './src/db/kpi-repo'; globalThis.kpiBench = { computeDashboard, currentPeriod, makeKpiInput, LoupeDb, loadKpiInput };",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    write: false,
-  });
+  const bundle = await bundleForPage(
+    "import { computeDashboard, currentPeriod } from './src/domain/kpi'; import { makeKpiInput } from './bench/lib/kpi-data'; import { LoupeDb } from './src/db/loupe-db'; import { loadKpiInput } from './src/db/kpi-repo'; globalThis.kpiBench = { computeDashboard, currentPeriod, makeKpiInput, LoupeDb, loadKpiInput };",
+  );
   const profile = await mkdtemp(join(tmpdir(), 'loupe-bench-kpi-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
