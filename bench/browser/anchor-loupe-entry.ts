@@ -75,7 +75,7 @@ const api = {
     return db.photoBytes.count();
   },
 
-  /** Uploads every stored photo with the app's tus uploader (1 MB chunks, hash checked by the server). */
+  /** Uploads every stored photo with the app's tus uploader, as the app does (its defaults; hash checked by the server). */
   async uploadPhotos(name: string) {
     const db = await open(name);
     const t = performance.now();
