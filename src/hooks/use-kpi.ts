@@ -33,7 +33,7 @@ export const DEFAULT_KPI_SETTINGS: KpiSettings = {
 };
 
 /** How idle, late and the shift start are counted on this device. */
-export function useKpiSettings(): [KpiSettings, (value: KpiSettings) => Promise<void>] {
+export function useKpiSettings(): [KpiSettings, (value: KpiSettings) => Promise<void>, boolean] {
   return useSetting<KpiSettings>('kpi.settings', DEFAULT_KPI_SETTINGS);
 }
 

@@ -9,7 +9,7 @@ import { IdleLockSetting } from '../components/lock/IdleLockSetting';
 
 export default function SettingsPage() {
   const { t, language } = useT();
-  const [location, setLocation] = useDeviceLocation();
+  const [location, setLocation, locationRead] = useDeviceLocation();
   const { status, request } = useStorageStatus();
   const benchId = useId();
 
@@ -36,27 +36,32 @@ export default function SettingsPage() {
         </div>
       </fieldset>
 
-      <fieldset className="card">
+      <fieldset className="card" aria-busy={!locationRead}>
         <legend>{t('settings.location')}</legend>
         <p className="muted">{t('settings.locationHelp')}</p>
-        <div className="segmented segmented-wrap">
-          {LOCATION_KINDS.filter((k) => k !== 'vendor').map((kind: LocationKind) => (
-            <button
-              key={kind}
-              type="button"
-              className="button button-large"
-              aria-pressed={location.kind === kind}
-              onClick={() => void setLocation({ kind, label: kind === 'bench' ? location.label ?? '1' : undefined })}
-            >
-              {t(`locations.${kind}`)}
-            </button>
-          ))}
-        </div>
-        {location.kind === 'bench' && (
-          <div className="field">
-            <label htmlFor={benchId} className="field-label">{t('settings.benchNumber')}</label>
-            <BenchNumberInput id={benchId} value={location.label ?? ''} onSave={(label) => setLocation({ kind: 'bench', label })} />
-          </div>
+        {/* Not before the stored location is read: the default would show as chosen, and seed the bench number. */}
+        {locationRead && (
+          <>
+            <div className="segmented segmented-wrap">
+              {LOCATION_KINDS.filter((k) => k !== 'vendor').map((kind: LocationKind) => (
+                <button
+                  key={kind}
+                  type="button"
+                  className="button button-large"
+                  aria-pressed={location.kind === kind}
+                  onClick={() => void setLocation({ kind, label: kind === 'bench' ? location.label ?? '1' : undefined })}
+                >
+                  {t(`locations.${kind}`)}
+                </button>
+              ))}
+            </div>
+            {location.kind === 'bench' && (
+              <div className="field">
+                <label htmlFor={benchId} className="field-label">{t('settings.benchNumber')}</label>
+                <BenchNumberInput id={benchId} value={location.label ?? ''} onSave={(label) => setLocation({ kind: 'bench', label })} />
+              </div>
+            )}
+          </>
         )}
       </fieldset>
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
-import { getSetting } from '../../src/db/settings-repo';
+import { getSetting, putSetting } from '../../src/db/settings-repo';
 import { LOCATION_SETTING } from '../../src/hooks/use-device-location';
 import { renderApp } from './render-app';
 
@@ -32,6 +32,23 @@ describe('settings', () => {
     await userEvent.type(bench, '4x');
     await waitFor(async () => expect(await getSetting(LOCATION_SETTING, null)).toEqual({ kind: 'bench', label: '4' }));
     expect(screen.getByRole('button', { name: 'Bench' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('shows the stored location and bench number, never the defaults first', async () => {
+    await putSetting(LOCATION_SETTING, { kind: 'bench', label: '3' });
+    await renderApp('/settings');
+    expect(await screen.findByLabelText('Bench number')).toHaveValue('3');
+    expect(screen.getByRole('button', { name: 'Bench' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('does not show a location as chosen before the stored one is read', async () => {
+    await putSetting(LOCATION_SETTING, { kind: 'vault' });
+    await renderApp('/settings');
+    // From the first moment the location buttons are there, Vault is the one pressed.
+    const vault = await screen.findByRole('button', { name: 'Vault' });
+    expect(vault).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'Bench' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.queryByLabelText('Bench number')).not.toBeInTheDocument();
   });
 
   it('reports that this browser cannot protect its storage when it has no StorageManager', async () => {

@@ -30,8 +30,9 @@ export class SettingsScreen {
     return this.page.getByRole('button', { name, exact: true });
   }
 
+  /** Pressed now or within a moment: a tap is saved to IndexedDB first, and the screen follows the database. */
   async expectPressed(name: string) {
     await this.location(name).waitFor();
-    expect(await this.location(name).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => this.location(name).getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
   }
 }
