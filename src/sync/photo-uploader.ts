@@ -15,13 +15,11 @@
 // refuses a mismatch (422 hash_mismatch), and only then does the device hash its copy, to tell
 // bytes damaged here ('damaged') from bytes changed on the way. Either is recorded in syncState
 // 'photoErrors' and the others go on.
-import { Upload, type DetailedError, type HttpResponse } from 'tus-js-client';
 import {
   PHOTO_HAVE_MAX,
   PHOTO_UPLOADS_PATH,
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  ErrorBody,
   PhotoHaveResponse,
 } from '../protocol/protocol';
 import type { LoupeDb } from '../db/loupe-db';
@@ -35,10 +33,9 @@ import {
   readPhotoBytesUnchecked,
   recordPhotoError,
   removeTusUpload,
-  saveTusUpload,
   type PhotoBytesKind,
-  type StoredTusUpload,
 } from '../db/photo-bytes-repo';
+import { tusFingerprint, tusUpload } from './tus-photo-upload';
 
 /**
  * At most this much per request. A dropped request costs at most one chunk again; larger chunks
@@ -101,9 +98,6 @@ function originOf(baseUrl: string): string {
 
 const protocolHeaders = (): Record<string, string> => ({ [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) });
 
-/** The fingerprint tus-js-client stores an unfinished upload under: the photo's hash. */
-export const tusFingerprint = (sha256: string): string => `photo:${sha256}`;
-
 type HaveOutcome = { ok: true; have: string[] } | { ok: false; stopped: 'offline' | 'server_error' };
 
 async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], headers: Record<string, string>, signal?: AbortSignal): Promise<HaveOutcome> {
@@ -126,124 +120,6 @@ async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], he
     have.push(...parsed.data.have);
   }
   return { ok: true, have };
-}
-
-/** Hands tus-js-client our bytes in chunks; the same code in the browser (XHR) and in Node (http). */
-const bytesReader = {
-  async openFile(input: unknown) {
-    const bytes = input as Uint8Array;
-    return {
-      size: bytes.byteLength,
-      async slice(start: number, end: number) {
-        // Node's http stack sends `size` as Content-Length; XHR sends the view as it is.
-        const value = Object.assign(bytes.subarray(start, end), { size: Math.max(0, Math.min(end, bytes.byteLength) - start) });
-        return { value, done: end >= bytes.byteLength };
-      },
-      close() {},
-    };
-  },
-};
-
-/** tus-js-client's URL storage, in db.syncState, so an upload resumes after a reload. */
-function dexieUrlStorage(db: LoupeDb) {
-  return {
-    findAllUploads: () => findTusUploads(db),
-    findUploadsByFingerprint: (fingerprint: string) => findTusUploads(db, fingerprint),
-    removeUpload: (urlStorageKey: string) => removeTusUpload(db, urlStorageKey),
-    addUpload: (fingerprint: string, upload: { size: number | null; metadata: Record<string, string>; creationTime: string; uploadUrl: string | null; parallelUploadUrls: string[] | null }) =>
-      saveTusUpload(db, fingerprint, {
-        size: upload.size,
-        metadata: upload.metadata,
-        creationTime: upload.creationTime,
-        uploadUrl: upload.uploadUrl,
-        parallelUploadUrls: upload.parallelUploadUrls,
-      }),
-  };
-}
-
-type TusOutcome =
-  | { status: 'uploaded' }
-  | { status: 'aborted' }
-  | { status: 'hash_mismatch'; message: string }
-  /** The server refused this upload for good (4xx): too large, bad metadata… */
-  | { status: 'rejected'; message: string }
-  /** Network or server trouble after tus-js-client's retries: try again on the next run. */
-  | { status: 'interrupted'; offline: boolean; message: string };
-
-function errorBodyOf(response: HttpResponse): ErrorBody | undefined {
-  try {
-    const parsed = ErrorBody.safeParse(JSON.parse(response.getBody()));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function classify(error: Error | DetailedError): TusOutcome {
-  const response = 'originalResponse' in error ? error.originalResponse : null;
-  if (!response) return { status: 'interrupted', offline: true, message: error.message };
-  const status = response.getStatus();
-  const body = errorBodyOf(response);
-  const message = body?.error.message ?? error.message;
-  if (status === 422 && body?.error.code === 'hash_mismatch') return { status: 'hash_mismatch', message };
-  // Not paired (any more): nothing wrong with the photo; the sync round sorts the device out.
-  if (status === 401 || status === 403) return { status: 'interrupted', offline: false, message };
-  if (status >= 400 && status < 500 && status !== 409 && status !== 423) return { status: 'rejected', message };
-  return { status: 'interrupted', offline: false, message };
-}
-
-interface TusUploadArgs {
-  db: LoupeDb;
-  endpoint: string;
-  /** This photo's unfinished upload stored by an earlier run, if any. */
-  previous: (StoredTusUpload & { urlStorageKey: string }) | undefined;
-  sha256: string;
-  type: string;
-  bytes: Uint8Array;
-  chunkSize: number;
-  retryDelays: number[];
-  signal?: AbortSignal;
-  /** The protocol version and the device token. */
-  headers: Record<string, string>;
-  onProgress: (sent: number, total: number) => void;
-}
-
-function tusUpload(args: TusUploadArgs): Promise<TusOutcome> {
-  const { db, endpoint, sha256, signal } = args;
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve({ status: 'aborted' });
-    const upload = new Upload(args.bytes as unknown as Blob, {
-      endpoint,
-      chunkSize: args.chunkSize,
-      retryDelays: args.retryDelays,
-      metadata: { sha256, type: args.type },
-      headers: args.headers,
-      fingerprint: async () => tusFingerprint(sha256),
-      urlStorage: dexieUrlStorage(db),
-      fileReader: bytesReader,
-      // Only an upload of several requests can be resumed: see the top of this file.
-      storeFingerprintForResuming: args.bytes.byteLength > args.chunkSize,
-      // creation-with-upload: the POST that creates the upload carries the first chunk.
-      uploadDataDuringCreation: true,
-      removeFingerprintOnSuccess: true,
-      onProgress: args.onProgress,
-      onSuccess: () => finish({ status: 'uploaded' }),
-      onError: (error) => finish(classify(error)),
-    });
-    const onAbort = () => {
-      // Not terminated: the partial upload stays on the server and its URL here, to resume.
-      void upload.abort(false);
-      finish({ status: 'aborted' });
-    };
-    function finish(outcome: TusOutcome) {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-    // Resume a stored upload of the same bytes to the same server, if there is one.
-    if (args.previous?.uploadUrl?.startsWith(`${endpoint}/`)) upload.resumeFromPreviousUpload(args.previous);
-    upload.start();
-  });
 }
 
 /**
