@@ -129,14 +129,16 @@ async function askHave(fetchFn: typeof fetch, origin: string, shas: string[], he
  */
 function confirmationBatches(db: LoupeDb, everyMs: number) {
   let waiting: string[] = [];
-  let writing: Promise<void> = Promise.resolve();
+  let writing: Promise<unknown> = Promise.resolve();
   let lastWrite = Date.now();
   let failure: unknown;
   const write = () => {
     const batch = waiting;
     waiting = [];
     lastWrite = Date.now();
-    writing = writing.then(async () => void (await markUploaded(db, batch))).catch((error: unknown) => void (failure ??= error));
+    writing = writing.then(() => markUploaded(db, batch)).catch((error: unknown) => {
+      failure ??= error;
+    });
   };
   return {
     add(sha256: string) {

@@ -7,10 +7,10 @@ import { HttpError } from './errors';
 
 /**
  * The CSP: only our own scripts (no inline script, no eval; WebAssembly compiled from our own
- * files, for the QR decoder: 'wasm-unsafe-eval', which allows no JavaScript eval), workers from our origin or blob:,
- * images from our origin, blob: (photos read from IndexedDB) and data: (QR codes), network calls
- * to our origin only. Inline style *attributes* are allowed (React, uPlot and the QR scanner set
- * element styles); inline <style> and style sheets from elsewhere are not.
+ * files, for the QR decoder: 'wasm-unsafe-eval', which allows no JavaScript eval), workers from
+ * our origin or blob:, images from our origin, blob: (photos read from IndexedDB) and data: (QR
+ * codes), network calls to our origin only. Inline style *attributes* are allowed (React, uPlot
+ * and the QR scanner set element styles); inline <style> and style sheets from elsewhere are not.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
