@@ -57,7 +57,10 @@ async function rawPut(dir: string, req: IncomingMessage, res: ServerResponse): P
     await pipeline(
       req,
       async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) yield hash.update(chunk) && chunk;
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          yield chunk;
+        }
       },
       createWriteStream(path),
     );
