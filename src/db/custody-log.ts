@@ -44,3 +44,18 @@ export async function appendCustodyEvent(
 export function listJobCustody(jobId: string, db: LoupeDb = appDb): Promise<CustodyEvent[]> {
   return db.custodyEvents.where('jobId').equals(jobId).toArray();
 }
+
+/**
+ * The custody events of these jobs, by job id (jobs without any are absent). Read through the
+ * jobId index: the log keeps every event of every job ever taken in, and a screen shows a few.
+ */
+export async function custodyByJob(jobIds: readonly string[], db: LoupeDb = appDb): Promise<Map<string, CustodyEvent[]>> {
+  const byJob = new Map<string, CustodyEvent[]>();
+  if (jobIds.length === 0) return byJob;
+  for (const event of await db.custodyEvents.where('jobId').anyOf([...jobIds]).toArray()) {
+    const list = byJob.get(event.jobId);
+    if (list) list.push(event);
+    else byJob.set(event.jobId, [event]);
+  }
+  return byJob;
+}

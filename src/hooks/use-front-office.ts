@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useLive } from '../db/live';
 import { getDeviceId } from '../db/device-repo';
 import { db } from '../db/database';
-import { listJobCustody } from '../db/custody-log';
+import { custodyByJob, listJobCustody } from '../db/custody-log';
 import { peekDevicePrefix } from '../db/job-number-repo';
 import { listJobReviews } from '../db/review-repo';
 import { listJobEntries } from '../db/time-repo';
@@ -60,20 +60,10 @@ export function useWhereabouts(jobId: string | undefined, today = localIsoDate(n
 }
 
 /** Custody events of many jobs at once (the board), by job id. */
-export function useCustodyByJob(): Map<string, CustodyEvent[]> | undefined {
-  return useLive<Map<string, CustodyEvent[]> | undefined>(
-    async () => {
-      const byJob = new Map<string, CustodyEvent[]>();
-      for (const event of await db.custodyEvents.toArray()) {
-        const list = byJob.get(event.jobId) ?? [];
-        list.push(event);
-        byJob.set(event.jobId, list);
-      }
-      return byJob;
-    },
-    [],
-    undefined,
-  );
+/** The custody events of the jobs shown, by job; undefined while loading. */
+export function useCustodyByJob(jobIds: readonly string[]): Map<string, CustodyEvent[]> | undefined {
+  // Read again when the jobs shown change, not for each new array of the same ids.
+  return useLive<Map<string, CustodyEvent[]> | undefined>(() => custodyByJob(jobIds), [jobIds.join(' ')], undefined);
 }
 
 export const TOLERANCES_SETTING = 'workshop.weightTolerances';

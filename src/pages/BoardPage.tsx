@@ -20,14 +20,15 @@ export default function BoardPage() {
   const person = useCurrentPerson() ?? null;
   const people = useActivePeople();
   const byId = usePeopleById();
-  const custody = useCustodyByJob();
   const [filters, setFilters] = useState<BoardFilters>({});
   const ids = { jeweler: useId(), service: useId() };
   const today = localIsoDate(new Date());
   const jewelers = (people ?? []).filter((p) => p.role === 'jeweler');
+  const columns = jobs === undefined ? [] : boardColumns(jobs, filters, today);
+  // Where each card's piece is: the custody events of the cards shown, not the whole log.
+  const custody = useCustodyByJob(columns.flatMap((column) => column.jobs.map((job) => job.id)));
 
   if (jobs === undefined) return <div className="loading" aria-busy="true" />;
-  const columns = boardColumns(jobs, filters, today);
   const set = (patch: Partial<BoardFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoupeDb } from '../../src/db/loupe-db';
+import { custodyByJob } from '../../src/db/custody-log';
 import { createIntakeJob, releaseToBench } from '../../src/db/intake-repo';
 import { getDevicePrefix, PREFIX_SETTING, setDevicePrefix, takeJobNumber } from '../../src/db/job-number-repo';
 import { putRecord } from '../../src/db/local-changes';
@@ -168,6 +169,19 @@ describe('vendors, reconciliation and release', () => {
     expect(event).toMatchObject({ action: 'send_out', location: { kind: 'vendor', label: 'Atelier Gravure' }, expectedReturn: '2026-03-20', note: 'Engrave initials' });
     await receiveFromVendor(job.id, intake, vault, undefined, db);
     expect(await jobIsAtVendor(job.id, db)).toBe(false);
+  });
+
+  it('reads the custody events of the jobs a board shows, by job, and none of the others', async () => {
+    const db = freshDb();
+    const [shown, other, quiet] = [aJob(), aJob(), aJob()];
+    await db.jobs.bulkAdd([shown, other, quiet]);
+    await sendToVendor(shown.id, 'Atelier Gravure', '2026-03-20', intake, '', db);
+    await receiveFromVendor(shown.id, intake, vault, undefined, db);
+    await sendToVendor(other.id, 'Sertisseur', '2026-03-21', intake, '', db);
+    const byJob = await custodyByJob([shown.id, quiet.id], db);
+    expect([...byJob.keys()]).toEqual([shown.id]);
+    expect(byJob.get(shown.id)!.map((e) => e.action).sort()).toEqual(['return', 'send_out']);
+    expect(await custodyByJob([], db)).toEqual(new Map());
   });
 
   it('releases only a reconciled job; a mismatch needs a manager’s note; then the job is read-only', async () => {
