@@ -14,100 +14,30 @@
 // Chromium is started on its own (headless, no DevTools client): Playwright tracks every request
 // and copies its body, which slowed uploads here from ~30 MB/s to ~5 MB/s and drowned what the
 // upload code costs. The page runs the benchmark on load and posts its timings back.
-import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
-import { createApp } from '../sync-server/app';
-import { createLogger } from '../sync-server/logger';
-import { createSqliteStorage } from '../sync-server/storage/sqlite-storage';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/support/chromium';
-import { pairDevice } from '../tests/server/auth-fixtures';
 import type { PhotoBenchConfig, PhotoBenchRun } from './browser/photo-upload-entry';
+import { BENCH_PHOTO_SIZES, cpuPerPhoto, startPhotoBenchServer } from './lib/photo-bench-server';
 import { stats, type Result } from './lib/measure';
 
 const MB = 1024 * 1024;
-/** One run: ten photos from 0.3 to 3 MB, 17.6 MB in all. */
-const SIZES = [0.3, 0.6, 1, 1.5, 2, 2.5, 3, 3, 1.2, 2.5].map((mb) => Math.round(mb * MB));
+const SIZES = BENCH_PHOTO_SIZES;
 const RUNS = 9;
 
-async function fsync(path: string): Promise<void> {
-  const handle = await open(path, 'r');
-  await handle.sync();
-  await handle.close();
-}
-
-/**
- * The reference: the request body straight to a file, 204 when written. ?fsync: the file is
- * flushed too. ?verify: hashed on the way and flushed with its folder, the least any upload that
- * lets a device drop its copy must do (Loupe's server does that, and more: tus, auth, the store).
- */
-async function rawPut(dir: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://x');
-  const name = url.pathname.slice('/bench-raw-put/'.length).replace(/[^0-9a-z-]/gi, '');
-  const path = join(dir, name);
-  if (url.searchParams.has('verify')) {
-    const hash = createHash('sha256');
-    await pipeline(
-      req,
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          hash.update(chunk);
-          yield chunk;
-        }
-      },
-      createWriteStream(path),
-    );
-    hash.digest('hex');
-    await fsync(path);
-    await fsync(dir);
-  } else {
-    await pipeline(req, createWriteStream(path));
-    if (url.searchParams.has('fsync')) await fsync(path);
-  }
-  res.writeHead(204).end();
-}
-
 export async function run(): Promise<Result[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'loupe-bench-photos-'));
-  const rawDir = join(dir, 'raw');
-  await mkdir(rawDir);
-  const storage = createSqliteStorage({ dataDir: join(dir, 'data') });
-  await storage.migrate();
-  const { token } = await pairDevice(storage, { kind: 'manager', name: 'Bench camera' });
-  const app = createApp({ storage, version: 'bench', logger: createLogger({ level: 'silent' }), appDir: '/nonexistent', dataDir: join(dir, 'data') });
-  const bundle = await build({ entryPoints: ['bench/browser/photo-upload-entry.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
-  const config: PhotoBenchConfig = { token, sizes: SIZES, runs: RUNS };
-  // </script> cannot occur in the JSON config; the bundle is escaped the same way to be safe.
-  const page = `<!doctype html><meta charset="utf-8"><script>globalThis.photoBenchConfig = ${JSON.stringify(config)};</script><script>${bundle.outputFiles[0]!.text.replaceAll('</script', '<\\/script')}</script>`;
+  const profile = await mkdtemp(join(tmpdir(), 'loupe-bench-photos-chromium-'));
   let settle: (body: string) => void = () => {};
   const posted = new Promise<string>((resolve) => (settle = resolve));
-
-  // The server's own CPU time (this process) while the page runs each phase, in ms per run.
-  const serverCpu = { loupe: [] as number[], raw: [] as number[] };
-  let phaseStart = 0;
-  const server = createServer((req, res) => {
-    const cpuMark = /^\/bench-cpu\/(loupe|raw)\/(start|end)$/.exec(req.url ?? '');
-    if (req.method === 'POST' && cpuMark) {
-      const { user, system } = process.cpuUsage();
-      if (cpuMark[2] === 'start') phaseStart = user + system;
-      else serverCpu[cpuMark[1] as 'loupe' | 'raw'].push((user + system - phaseStart) / 1000);
-      res.writeHead(204).end();
-      return;
-    }
-    if (req.method === 'PUT' && req.url?.startsWith('/bench-raw-put/')) {
-      rawPut(rawDir, req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
-      return;
-    }
+  let page = '';
+  // The page and where it posts its timings; everything else is the shared bench server's.
+  const server = await startPhotoBenchServer((req, res) => {
     if (req.method === 'GET' && req.url === '/bench-photo-upload') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-      return;
+      return true;
     }
     if (req.method === 'POST' && req.url === '/bench-result') {
       let body = '';
@@ -116,15 +46,18 @@ export async function run(): Promise<Result[]> {
         res.writeHead(204).end();
         settle(body);
       });
-      return;
+      return true;
     }
-    app(req, res);
+    return false;
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { url, token } = server;
+  const bundle = await build({ entryPoints: ['bench/browser/photo-upload-entry.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
+  const config: PhotoBenchConfig = { token, sizes: SIZES, runs: RUNS };
+  // </script> cannot occur in the JSON config; the bundle is escaped the same way to be safe.
+  page = `<!doctype html><meta charset="utf-8"><script>globalThis.photoBenchConfig = ${JSON.stringify(config)};</script><script>${bundle.outputFiles[0]!.text.replaceAll('</script', '<\\/script')}</script>`;
 
   // Its own process group, ended by its id when the page has answered.
-  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${join(dir, 'profile')}`, `${url}/bench-photo-upload`], { detached: true, stdio: 'ignore' });
+  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, `${url}/bench-photo-upload`], { detached: true, stdio: 'ignore' });
   try {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the photo upload page did not answer within 10 minutes')), 600_000).unref());
     const answer = JSON.parse(await Promise.race([posted, timeout])) as { runs?: PhotoBenchRun[]; error?: string };
@@ -135,7 +68,7 @@ export async function run(): Promise<Result[]> {
     const reference = stats(answer.runs.map((r) => mbps(r.rawStoredMs)));
     const verified = stats(answer.runs.map((r) => mbps(r.rawVerifiedMs)));
     // Warm-up run excluded, as for the timings.
-    const cpuPerPhoto = (ms: number[]) => (stats(ms.slice(1)).median / SIZES.length).toFixed(1);
+    const cpu = (phase: 'loupe' | 'raw') => cpuPerPhoto(server.cpu[phase], SIZES.length).toFixed(1);
     const read = stats(answer.runs.map((r) => mbps(r.readMs)));
     const fromMemory = stats(answer.runs.map((r) => mbps(r.rawMs)));
     const synced = stats(answer.runs.map((r) => mbps(r.rawSyncedMs)));
@@ -144,7 +77,7 @@ export async function run(): Promise<Result[]> {
         name: `Loupe photo upload (tus, Chromium), ${SIZES.length} photos, ${(total / MB).toFixed(1)} MB`, unit: 'MB/s', stats: ours,
         goal: '≥ 0.8× raw PUT', meetsGoal: ours.median / reference.median >= 0.8,
         ratio: { reference: `raw HTTP PUT of the same stored bytes (median ${reference.median.toFixed(1)} MB/s)`, value: ours.median / reference.median },
-        note: `against raw PUTs from memory, one after the other (median ${fromMemory.median.toFixed(1)} MB/s): ${(ours.median / fromMemory.median).toFixed(2)}×; against the raw PUT hashed and fsynced by the handler (median ${verified.median.toFixed(1)} MB/s): ${(ours.median / verified.median).toFixed(2)}×. The server's CPU time per photo: ${cpuPerPhoto(serverCpu.loupe)} ms for Loupe's upload, ${cpuPerPhoto(serverCpu.raw)} ms for the raw PUT (medians)`,
+        note: `against raw PUTs from memory, one after the other (median ${fromMemory.median.toFixed(1)} MB/s): ${(ours.median / fromMemory.median).toFixed(2)}×; against the raw PUT hashed and fsynced by the handler (median ${verified.median.toFixed(1)} MB/s): ${(ours.median / verified.median).toFixed(2)}×. The server's CPU time per photo: ${cpu('loupe')} ms for Loupe's upload, ${cpu('raw')} ms for the raw PUT (medians)`,
       },
       {
         name: 'raw HTTP PUT of the stored bytes (each read from IndexedDB, then fetch → file; 3 in flight)', unit: 'MB/s', stats: reference,
@@ -161,9 +94,7 @@ export async function run(): Promise<Result[]> {
       process.kill(-browser.pid);
       await exited;
     }
-    server.closeAllConnections();
-    server.close();
-    await storage.close();
-    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
+    await server.close();
+    await rm(profile, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -10,6 +10,7 @@ const suites: Array<[string, () => Promise<{ run(): Promise<Result[]> }>]> = [
   ['Server sync', () => import('./server-sync.bench')],
   ['Server load', () => import('./server-load.bench')],
   ['Photo upload', () => import('./photo-upload.bench')],
+  ['Photo upload, the server alone', () => import('./photo-upload-server.bench')],
   ['KPI dashboard', () => import('./kpi.bench')],
   ['Device database and pull', () => import('./device.bench')],
   ['Photo pipeline', () => import('./photo-pipeline.bench')],
