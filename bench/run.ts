@@ -42,7 +42,7 @@ const header = [
   '',
   `Last written ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${chromium}, ${Math.round(totalmem() / 2 ** 30)} GiB of memory. Each section says on which processor and at what load average it was measured (figures from a busy machine are not comparable).`,
   'Reproduce with `npm run bench` (builds the app first), or one section with `npx tsx bench/run.ts <part of its title>`: a partial run rewrites only its own sections. Each figure is the median of at least five runs after a warm-up, with min and max; goals come from the issues and are compared, never asserted in tests.',
-  "The virtual machine's speed varies from one session to the next (on 2026-11-25 a raw loopback PUT from Chromium measured 152 MB/s at 05:10 UTC and 45 MB/s at 06:35, and raw IndexedDB writes took twice as long): sessions may also run on different processors. A ratio compares two figures of the same run; absolute figures of sections measured at different times do not compare.",
+  "The virtual machine's speed varies from one session to the next (on 2026-11-25 a raw loopback PUT from Chromium measured 152 MB/s at 05:10 UTC and 45 MB/s at 06:35, and raw IndexedDB writes took twice as long): sessions also run on different machines, and the machine can move a goal across its line: on a 2 × AMD EPYC virtual machine whose system calls, loopback and IndexedDB are several times slower than the 2 × Intel Xeon's, the photo upload meets its ratio (Chromium is the bottleneck, not the server) and a fresh device's pull of 20,000 jobs does not (raw IndexedDB writes of the same records alone take longer than its 10 s). A ratio compares two figures of the same run; absolute figures of sections measured at different times do not compare.",
   '',
 ];
 
