@@ -29,6 +29,7 @@ const SIZES = BENCH_PHOTO_SIZES;
 const RUNS = 9;
 
 export async function run(): Promise<Result[]> {
+  const bundle = await build({ entryPoints: ['bench/browser/photo-upload-entry.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
   const profile = await mkdtemp(join(tmpdir(), 'loupe-bench-photos-chromium-'));
   let settle: (body: string) => void = () => {};
   const posted = new Promise<string>((resolve) => (settle = resolve));
@@ -51,7 +52,6 @@ export async function run(): Promise<Result[]> {
     return false;
   });
   const { url, token } = server;
-  const bundle = await build({ entryPoints: ['bench/browser/photo-upload-entry.ts'], bundle: true, format: 'iife', write: false, platform: 'browser', target: 'es2022' });
   const config: PhotoBenchConfig = { token, sizes: SIZES, runs: RUNS };
   // </script> cannot occur in the JSON config; the bundle is escaped the same way to be safe.
   page = `<!doctype html><meta charset="utf-8"><script>globalThis.photoBenchConfig = ${JSON.stringify(config)};</script><script>${bundle.outputFiles[0]!.text.replaceAll('</script', '<\\/script')}</script>`;

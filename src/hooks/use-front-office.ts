@@ -59,8 +59,7 @@ export function useWhereabouts(jobId: string | undefined, today = localIsoDate(n
   return events === undefined ? undefined : whereIs(events, today);
 }
 
-/** Custody events of many jobs at once (the board), by job id. */
-/** The custody events of the jobs shown, by job; undefined while loading. */
+/** The custody events of the jobs a screen shows (the board), by job id; undefined while loading. */
 export function useCustodyByJob(jobIds: readonly string[]): Map<string, CustodyEvent[]> | undefined {
   // Read again when the jobs shown change, not for each new array of the same ids.
   return useLive<Map<string, CustodyEvent[]> | undefined>(() => custodyByJob(jobIds), [jobIds.join(' ')], undefined);
