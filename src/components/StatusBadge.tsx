@@ -8,7 +8,7 @@ import { formatTime, useT } from '../i18n/i18n';
 export function StatusBadge() {
   const { t, language } = useT();
   const online = useAppStatus((s) => s.online);
-  const { lastSyncAt, lastError, running } = useSyncStatus();
+  const { lastSyncAt, lastError, running, received } = useSyncStatus();
   const pending = usePendingCount();
   const photoBytes = usePendingPhotoBytes();
   // A tablet that is not paired has nothing to sync: it says so, it is not failing.
@@ -23,7 +23,12 @@ export function StatusBadge() {
           {pending > 0 ? t('status.pending', { count: pending }) : t('status.allSynced')}
         </span>
         {photoBytes > 0 && <span className="status-photos">{t('sync.photosWaiting', { count: photoBytes })}</span>}
-        {lastSyncAt && <span className="status-last">{running ? t('sync.running') : t('status.lastSync', { time: formatTime(lastSyncAt, language) })}</span>}
+        {running ? (
+          // Also on a new tablet, whose first pull brings everything: it shows the work going on.
+          <span className="status-last">{received > 0 ? t('sync.received', { count: received }) : t('sync.running')}</span>
+        ) : (
+          lastSyncAt && <span className="status-last">{t('status.lastSync', { time: formatTime(lastSyncAt, language) })}</span>
+        )}
         {failing && <span className="status-error">{t('status.syncFailed')}</span>}
         {notPaired && <span className="status-last">{t('pairing.notPaired')}</span>}
       </Link>

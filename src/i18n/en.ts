@@ -142,6 +142,8 @@ export const en = {
     title: 'Sync',
     now: 'Sync now',
     running: 'Syncing…',
+    received_one: 'Syncing… {{count, number}} change received',
+    received_other: 'Syncing… {{count, number}} changes received',
     lastSync: 'Last sync {{when}}',
     never: 'Not synced yet',
     waiting: 'Changes waiting to sync',

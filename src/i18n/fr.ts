@@ -143,6 +143,8 @@ export const fr: Messages = {
     title: 'Synchronisation',
     now: 'Synchroniser',
     running: 'Synchronisation…',
+    received_one: 'Synchronisation… {{count, number}} modification reçue',
+    received_other: 'Synchronisation… {{count, number}} modifications reçues',
     lastSync: 'Dernière synchronisation {{when}}',
     never: 'Jamais synchronisé',
     waiting: 'Modifications à synchroniser',

@@ -12,6 +12,7 @@ interface SyncStatus extends RunnerStatus {
 
 export const useSyncStatus = create<SyncStatus>((set) => ({
   running: false,
+  received: 0,
   lastSyncAt: null,
   lastError: null,
   syncNow: null,

@@ -14,6 +14,8 @@ export interface SyncOptions extends SyncTransport {
   pushBatch?: number;
   pullLimit?: number;
   now?: () => string;
+  /** After each pulled page is written: how many changes this round has received so far. */
+  onPulled?: (received: number) => void;
 }
 
 export interface SyncReport {
@@ -87,6 +89,7 @@ async function syncRound(options: SyncOptions): Promise<SyncReport> {
     next?.catch(() => undefined);
     await applyPull(db, page, deviceId);
     report.pulled += page.changes.length;
+    if (page.changes.length > 0) options.onPulled?.(report.pulled);
   }
   return report;
 }

@@ -12,6 +12,8 @@ import { SyncError, type SyncFailure } from './sync-client';
 
 export interface RunnerStatus {
   running: boolean;
+  /** Changes received so far in the running round (a new tablet's first pull is tens of thousands). */
+  received: number;
   lastSyncAt: string | null;
   lastError: SyncFailure | null;
 }
@@ -48,9 +50,9 @@ export function startSyncRunner(options: RunnerOptions): SyncRunner {
       options.onStatus({ lastError: { kind: 'offline', message: 'offline' } });
       return;
     }
-    options.onStatus({ running: true });
+    options.onStatus({ running: true, received: 0 });
     try {
-      const report = await syncOnce({ db, baseUrl });
+      const report = await syncOnce({ db, baseUrl, onPulled: (received) => options.onStatus({ received }) });
       await options.afterSync?.();
       failures = 0;
       const at = new Date().toISOString();

@@ -3,6 +3,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
 import { useAppStatus } from '../../src/state/app-status-store';
+import { useSyncStatus } from '../../src/state/sync-status-store';
 import { renderApp } from './render-app';
 import { anOutboxEntry } from '../support/factories';
 
@@ -10,6 +11,7 @@ beforeEach(async () => {
   await db.delete();
   await db.open();
   useAppStatus.setState({ online: true, applyUpdate: null, offlineReady: false });
+  useSyncStatus.setState({ running: false, received: 0, lastSyncAt: null, lastError: null });
 });
 
 describe('the layout', () => {
@@ -28,6 +30,18 @@ describe('the layout', () => {
     });
     expect(await within(badge).findByText('2 changes waiting to sync')).toBeInTheDocument();
     expect(badge).toHaveTextContent('Offline');
+  });
+
+  it('shows a sync at work and the changes it has received, on a new tablet too', async () => {
+    await renderApp('/');
+    const badge = await screen.findByRole('status', { name: 'Connection and sync status' });
+    act(() => useSyncStatus.setState({ running: true, received: 0 }));
+    expect(await within(badge).findByText('Syncing…')).toBeInTheDocument();
+    act(() => useSyncStatus.setState({ received: 12_500 }));
+    expect(await within(badge).findByText('Syncing… 12,500 changes received')).toBeInTheDocument();
+    act(() => useSyncStatus.setState({ running: false, lastSyncAt: '2026-11-25T10:00:00.000Z' }));
+    expect(await within(badge).findByText(/^synced /)).toBeInTheDocument();
+    expect(badge).not.toHaveTextContent('Syncing');
   });
 
   it('offers an update and applies it only when asked, mentioning unsynced work', async () => {

@@ -99,6 +99,16 @@ describe('the device sync engine against the real server', () => {
     expect(await a.db.jobs.get(job.id)).toMatchObject({ status: 'queued', version: 0 });
   });
 
+  it('says after each written page how many changes the round has received', async () => {
+    for (let i = 0; i < 5; i++) await a.createJob(people.intake);
+    await a.sync();
+    const received: number[] = [];
+    // Five jobs in pages of two: the last page is short, and no page is empty.
+    const report = await b.sync({ pullLimit: 2, onPulled: (count) => received.push(count) });
+    expect(report.pulled).toBe(5);
+    expect(received).toEqual([2, 4, 5]);
+  });
+
   it('keeps every page it applied when a later page is lost, and finishes on the next round', async () => {
     const jobs = [];
     for (let i = 0; i < 5; i++) jobs.push(await a.createJob(people.intake));
