@@ -5,7 +5,8 @@ import { db } from '../db/database';
 import { useSession } from '../state/session-store';
 import { syncOnce } from '../sync/sync-engine';
 
-export type JoinState = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; code: string; message: string };
+/** busy.received: changes the first sync has brought so far (a workshop's whole history, on a new tablet). */
+export type JoinState = { kind: 'idle' } | { kind: 'busy'; received: number } | { kind: 'failed'; code: string; message: string };
 
 /**
  * Pairing and first-start setup, for the two screens that do them. Once joined, one sync brings
@@ -16,10 +17,10 @@ export function useJoinWorkshop() {
   const [state, setState] = useState<JoinState>({ kind: 'idle' });
 
   async function run(join: () => Promise<string | null>) {
-    setState({ kind: 'busy' });
+    setState({ kind: 'busy', received: 0 });
     try {
       const unlockAs = await join();
-      await syncOnce({ db, baseUrl: '' }).catch(() => undefined);
+      await syncOnce({ db, baseUrl: '', onPulled: (received) => setState({ kind: 'busy', received }) }).catch(() => undefined);
       if (unlockAs) useSession.getState().setPerson(unlockAs);
       window.location.assign(unlockAs ? '/admin' : '/');
     } catch (error) {

@@ -35,7 +35,8 @@ export default function PairPage() {
     <main id="main" className="app-main join-page">
       <section className="card" aria-labelledby="pair-title">
         <h1 id="pair-title">{t('pairing.title')}</h1>
-        {pairing && <p className="message message-info">{t('pairing.alreadyPaired', { name: pairing.name, workshop: pairing.workshopName })}</p>}
+        {/* Not while joining: the pairing just made is the one the tablet is receiving data for. */}
+        {pairing && state.kind !== 'busy' && <p className="message message-info">{t('pairing.alreadyPaired', { name: pairing.name, workshop: pairing.workshopName })}</p>}
         <p>{t('pairing.explain')}</p>
         <form onSubmit={submit} aria-busy={state.kind === 'busy'}>
           <label className="field-label" htmlFor="pair-code">{t('pairing.codeLabel')}</label>
@@ -53,6 +54,10 @@ export default function PairPage() {
             <button type="submit" className="button button-primary button-large" disabled={state.kind === 'busy'}>{t('pairing.pair')}</button>
           </div>
         </form>
+        {state.kind === 'busy' && state.received > 0 && (
+          // A new tablet receives the workshop's jobs before it starts: it says how far it is.
+          <p className="message message-info" role="status">{t('sync.received', { count: state.received })}</p>
+        )}
         {state.kind === 'failed' && (
           <p className="message message-error" role="alert">{state.code === 'offline' ? t('pairing.offline') : state.message}</p>
         )}

@@ -9,7 +9,7 @@ import { makeJpeg } from './support/bench-fixtures';
 import { BenchScreens } from './support/bench-pages';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
 import { installApp } from './support/pages';
-import { observerHeaders, pairTablet } from './support/security';
+import { observerHeaders, pairingCode, pairTablet } from './support/security';
 import { startServer, type LoupeServer } from './support/server';
 
 // Work done in the vault with no network reaches the server once the tablet is back, and the
@@ -158,6 +158,43 @@ describe('two tabs on one tablet', () => {
     expect(calls).toBeGreaterThan(2);
     expect(maxInFlight).toBe(1);
     expect((await serverState(server)).job?.notes).toBe('note three');
+    await tablet.context.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+});
+
+describe('a new tablet joins a workshop with history', () => {
+  let server: LoupeServer;
+  let tablet: Browser;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { LOUPE_DEMO: '1' } });
+    tablet = await launchTablet({ viewport: VIEWPORTS.ipadPortrait });
+  });
+  afterAll(async () => {
+    await tablet?.close();
+    await server?.dispose();
+  });
+
+  it('says how many changes its first sync has received, page after page, then starts', async () => {
+    const page = await tablet.context.newPage();
+    // Each pulled page is held a little on its way, as over a workshop's Wi-Fi, so every step shows.
+    await tablet.context.route(/\/api\/sync\/pull/, async (route) => {
+      await new Promise((r) => setTimeout(r, 300));
+      await route.fulfill({ response: await route.fetch() });
+    });
+    const code = await pairingCode(server, 'bench');
+    await page.goto(`${server.url}/pair`);
+    await page.getByLabel('Pairing code').fill(code);
+    await page.getByRole('button', { name: 'Pair', exact: true }).click();
+    const progress = page.getByRole('status').filter({ hasText: 'changes received' });
+    const received = async () => Number((await progress.textContent())?.replace(/\D/g, ''));
+    await progress.waitFor();
+    expect(await progress.textContent()).toMatch(/^Syncing… \d{1,3}(,\d{3})* changes received$/);
+    const first = await received();
+    await page.waitForFunction((n) => Number(document.querySelector('.join-page [role="status"]')?.textContent?.replace(/\D/g, '')) > n, first);
+    await page.screenshot({ path: 'test-results/pairing-first-sync-ipad-portrait.png' });
+    await page.waitForURL(`${server.url}/`, { timeout: 60_000 });
+    await page.getByRole('region', { name: 'Who is working?' }).getByRole('button', { name: /Camille Laurent/ }).waitFor();
     await tablet.context.unrouteAll({ behavior: 'ignoreErrors' });
   });
 });
