@@ -18,16 +18,27 @@ export function useIdleLock(): boolean {
 
   useEffect(() => {
     if (personId === null) return;
+    /** Ends a turn that ran out; true if it did. */
+    const expire = (at: number): boolean => {
+      const s = useSession.getState();
+      const expired = s.personId !== null && at - s.lastActiveAt > idleMs;
+      if (expired) s.setPerson(null);
+      return expired;
+    };
     const onActivity = () => {
       const at = Date.now();
+      // A touch on a tablet whose turn ran out (the lock already on screen, before the next tick
+      // ends the turn) must not bring the turn back: it takes the PIN again.
+      if (expire(at)) return;
       if (at - useSession.getState().lastActiveAt >= TOUCH_EVERY_MS) useSession.getState().touch(at);
     };
     for (const type of ACTIVITY) document.addEventListener(type, onActivity, { passive: true, capture: true });
+    // At once too: a reload (or a shorter idle time just read) may find the turn already over.
+    expire(Date.now());
     const timer = setInterval(() => {
       const at = Date.now();
       setNow(at);
-      const s = useSession.getState();
-      if (s.personId !== null && at - s.lastActiveAt > idleMs) s.setPerson(null);
+      expire(at);
     }, 1_000);
     return () => {
       for (const type of ACTIVITY) document.removeEventListener(type, onActivity, { capture: true });

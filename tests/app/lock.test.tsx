@@ -93,6 +93,16 @@ describe('a paired tablet nobody unlocked', () => {
     expect(await screen.findByRole('region', { name: 'Who is working?' })).toBeInTheDocument();
   });
 
+  it('a tap on the lock screen of a turn that ran out asks for the PIN; it never brings the turn back', async () => {
+    useSession.setState({ personId: camille.id, lastActiveAt: Date.now() - 6 * 60_000 });
+    await renderApp('/');
+    const lock = await screen.findByRole('region', { name: 'Who is working?' });
+    await userEvent.click(await within(lock).findByRole('button', { name: /Camille Roux/ }));
+    expect(await screen.findByLabelText('PIN for Camille Roux')).toBeInTheDocument();
+    expect(useSession.getState().personId).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Bench' })).not.toBeInTheDocument();
+  });
+
   it('the header switcher asks the next person for their PIN too, in French as well', async () => {
     useSession.setState({ personId: camille.id, lastActiveAt: Date.now() });
     await renderApp('/', 'fr');
