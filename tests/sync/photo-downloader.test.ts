@@ -36,6 +36,16 @@ describe('eviction and fetching back', () => {
   });
 });
 
+/** A photo taken and uploaded on a bench tablet, and the iPad its record reached by sync (no bytes yet). */
+async function photoOnServerAndIpad() {
+  const bench = freshDb();
+  const photo = await takePhoto(bench);
+  await uploadPendingPhotos({ db: bench, baseUrl });
+  const ipad = freshDb();
+  await ipad.photos.add(photo.meta);
+  return { photo, ipad };
+}
+
 describe('downloadMissingThumbnails', () => {
   it('fetches the thumbnails this device lacks, checks and stores them; what the server lacks is counted', async () => {
     const bench = freshDb();
@@ -64,11 +74,7 @@ describe('downloadMissingThumbnails', () => {
   });
 
   it('a locked tablet (nobody unlocked) fetches no photo bytes; the server refuses a read that names no person', async () => {
-    const bench = freshDb();
-    const photo = await takePhoto(bench);
-    await uploadPendingPhotos({ db: bench, baseUrl });
-    const ipad = freshDb();
-    await ipad.photos.add(photo.meta);
+    const { photo, ipad } = await photoOnServerAndIpad();
     seen.length = 0;
     expect(await downloadMissingThumbnails({ db: ipad, baseUrl, personId: null })).toEqual({ downloaded: 0, missing: 0, failed: 0, stopped: 'locked' });
     expect(await fetchFullSize({ db: ipad, baseUrl, personId: null, sha: photo.fullSha })).toEqual({ ok: false, reason: 'locked' });
@@ -78,11 +84,7 @@ describe('downloadMissingThumbnails', () => {
   });
 
   it('refuses bytes that do not match their hash (a damaged answer) and stores nothing', async () => {
-    const bench = freshDb();
-    const photo = await takePhoto(bench);
-    await uploadPendingPhotos({ db: bench, baseUrl });
-    const ipad = freshDb();
-    await ipad.photos.add(photo.meta);
+    const { photo, ipad } = await photoOnServerAndIpad();
     const tampering: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
       const bytes = new Uint8Array(await res.arrayBuffer());
