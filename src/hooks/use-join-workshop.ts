@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { pairThisDevice, setUpWorkshop, type SetupInput } from '../api/pairing';
 import { db } from '../db/database';
@@ -15,8 +15,13 @@ export type JoinState = { kind: 'idle' } | { kind: 'busy'; received: number } | 
  */
 export function useJoinWorkshop() {
   const [state, setState] = useState<JoinState>({ kind: 'idle' });
+  // One join at a time: a second code (typed, or a scan landing while the first sync runs) would
+  // pair the tablet again under another name and leave the first pairing dangling on the server.
+  const joining = useRef(false);
 
   async function run(join: () => Promise<string | null>) {
+    if (joining.current) return;
+    joining.current = true;
     setState({ kind: 'busy', received: 0 });
     try {
       const unlockAs = await join();
@@ -26,6 +31,7 @@ export function useJoinWorkshop() {
     } catch (error) {
       const code = error instanceof ApiError ? error.code : 'internal';
       setState({ kind: 'failed', code, message: (error as Error).message });
+      joining.current = false;
     }
   }
 

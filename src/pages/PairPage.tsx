@@ -25,6 +25,7 @@ export default function PairPage() {
   const [scanning, setScanning] = useState(false);
   const pairing = usePairing();
   const { state, pair } = useJoinWorkshop();
+  const busy = state.kind === 'busy';
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -36,9 +37,9 @@ export default function PairPage() {
       <section className="card" aria-labelledby="pair-title">
         <h1 id="pair-title">{t('pairing.title')}</h1>
         {/* Not while joining: the pairing just made is the one the tablet is receiving data for. */}
-        {pairing && state.kind !== 'busy' && <p className="message message-info">{t('pairing.alreadyPaired', { name: pairing.name, workshop: pairing.workshopName })}</p>}
+        {pairing && !busy && <p className="message message-info">{t('pairing.alreadyPaired', { name: pairing.name, workshop: pairing.workshopName })}</p>}
         <p>{t('pairing.explain')}</p>
-        <form onSubmit={submit} aria-busy={state.kind === 'busy'}>
+        <form onSubmit={submit} aria-busy={busy}>
           <label className="field-label" htmlFor="pair-code">{t('pairing.codeLabel')}</label>
           <div className="scan-row">
             <input
@@ -51,7 +52,7 @@ export default function PairPage() {
               spellCheck={false}
               placeholder="AB7K-2MQX"
             />
-            <button type="submit" className="button button-primary button-large" disabled={state.kind === 'busy'}>{t('pairing.pair')}</button>
+            <button type="submit" className="button button-primary button-large" disabled={busy}>{t('pairing.pair')}</button>
           </div>
         </form>
         {state.kind === 'busy' && state.received > 0 && (
@@ -61,7 +62,7 @@ export default function PairPage() {
         {state.kind === 'failed' && (
           <p className="message message-error" role="alert">{state.code === 'offline' ? t('pairing.offline') : state.message}</p>
         )}
-        {scanning ? (
+        {scanning && !busy ? (
           <Suspense fallback={<div className="loading" aria-busy="true" />}>
             <CameraScanner
               onCode={(text) => {
@@ -73,7 +74,9 @@ export default function PairPage() {
             />
           </Suspense>
         ) : (
-          <button type="button" className="button button-large" onClick={() => setScanning(true)}>{t('pairing.scan')}</button>
+          <button type="button" className="button button-large" disabled={busy} onClick={() => setScanning(true)}>
+            {t('pairing.scan')}
+          </button>
         )}
       </section>
     </main>

@@ -175,7 +175,7 @@ describe('a new tablet joins a workshop with history', () => {
     await server?.dispose();
   });
 
-  it('says how many changes its first sync has received, page after page, then starts', async () => {
+  it('says how many changes its first sync has received, page after page, takes no second code, then starts', async () => {
     const page = await tablet.context.newPage();
     // Each pulled page is held a little on its way, as over a workshop's Wi-Fi, so every step shows.
     await tablet.context.route(/\/api\/sync\/pull/, async (route) => {
@@ -191,6 +191,9 @@ describe('a new tablet joins a workshop with history', () => {
     await progress.waitFor();
     expect(await progress.textContent()).toMatch(/^Syncing… \d{1,3}(,\d{3})* changes received$/);
     const first = await received();
+    // Neither another code nor a scan can start a second pairing while this one syncs.
+    expect(await page.getByRole('button', { name: 'Scan the QR code' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Pair', exact: true }).isDisabled()).toBe(true);
     await page.waitForFunction((n) => Number(document.querySelector('.join-page [role="status"]')?.textContent?.replace(/\D/g, '')) > n, first);
     await page.screenshot({ path: 'test-results/pairing-first-sync-ipad-portrait.png' });
     await page.waitForURL(`${server.url}/`, { timeout: 60_000 });
