@@ -38,10 +38,14 @@ export function matchesFilters(job: BoardJob, filters: BoardFilters, today: stri
   return true;
 }
 
+/** The Board's columns, in the order of the job's life: the statuses it shows. */
+export function boardStatuses(filters: Pick<BoardFilters, 'includeClosed'>): JobStatus[] {
+  return JOB_STATUSES.filter((s) => filters.includeClosed || !HIDDEN_BY_DEFAULT.includes(s));
+}
+
 /** Columns in the order of the job's life; in each, the job promised soonest first, then the oldest. */
 export function boardColumns<T extends BoardJob>(jobs: readonly T[], filters: BoardFilters, today: string): { status: JobStatus; jobs: T[] }[] {
-  const shown = JOB_STATUSES.filter((s) => filters.includeClosed || !HIDDEN_BY_DEFAULT.includes(s));
-  return shown.map((status) => ({
+  return boardStatuses(filters).map((status) => ({
     status,
     jobs: jobs
       .filter((job) => job.status === status && matchesFilters(job, filters, today))

@@ -6,6 +6,7 @@ import { getDeviceId } from '../db/device-repo';
 import { db } from '../db/database';
 import { custodyByJob, listJobCustody } from '../db/custody-log';
 import { peekDevicePrefix } from '../db/job-number-repo';
+import { listBoardJobs } from '../db/jobs-repo';
 import { listJobReviews } from '../db/review-repo';
 import { listJobEntries } from '../db/time-repo';
 import type { CustodyEvent, Job, QcReview, TimeEntry } from '../db/records';
@@ -23,9 +24,9 @@ export function useDevicePrefix(): string | undefined {
   return useLive<string | undefined>(() => peekDevicePrefix(), [], undefined);
 }
 
-/** Every job on this device; undefined while loading. */
-export function useAllJobs(): Job[] | undefined {
-  return useLive<Job[] | undefined>(() => db.jobs.toArray(), [], undefined);
+/** The jobs the Board can show with these filters (released and cancelled ones only when asked); undefined while loading. */
+export function useBoardJobs(includeClosed: boolean): Job[] | undefined {
+  return useLive<Job[] | undefined>(() => listBoardJobs({ includeClosed }), [includeClosed], undefined);
 }
 
 /** The QC queue, the job waiting longest first, with since when it waits. */

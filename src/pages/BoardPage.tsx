@@ -6,21 +6,21 @@ import { boardColumns, isJobOverdue, type BoardFilters } from '../domain/board';
 import { localIsoDate } from '../domain/promised-date';
 import { SERVICE_TYPES, type ServiceType } from '../domain/vocabulary';
 import { useCurrentPerson } from '../hooks/use-current-person';
-import { useAllJobs, useCustodyByJob } from '../hooks/use-front-office';
+import { useBoardJobs, useCustodyByJob } from '../hooks/use-front-office';
 import { useActivePeople, usePeopleById } from '../hooks/use-people';
 import { formatDate, useT } from '../i18n/i18n';
 import '../styles/front-office.css';
 
 const ASSIGNABLE = new Set(['queued', 'in_progress', 'on_hold', 'rework']);
 
-/** Every job on this device by status, filtered by jeweler, service or lateness; jobs are assigned from here. */
+/** The jobs on this device by status (released and cancelled ones when asked), filtered by jeweler, service or lateness; jobs are assigned from here. */
 export default function BoardPage() {
   const { t, language } = useT();
-  const jobs = useAllJobs();
+  const [filters, setFilters] = useState<BoardFilters>({});
+  const jobs = useBoardJobs(filters.includeClosed ?? false);
   const person = useCurrentPerson() ?? null;
   const people = useActivePeople();
   const byId = usePeopleById();
-  const [filters, setFilters] = useState<BoardFilters>({});
   const ids = { jeweler: useId(), service: useId() };
   const today = localIsoDate(new Date());
   const jewelers = (people ?? []).filter((p) => p.role === 'jeweler');

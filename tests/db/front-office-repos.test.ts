@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoupeDb } from '../../src/db/loupe-db';
 import { custodyByJob } from '../../src/db/custody-log';
+import { listBoardJobs } from '../../src/db/jobs-repo';
 import { createIntakeJob, releaseToBench } from '../../src/db/intake-repo';
 import { getDevicePrefix, PREFIX_SETTING, setDevicePrefix, takeJobNumber } from '../../src/db/job-number-repo';
 import { putRecord } from '../../src/db/local-changes';
@@ -182,6 +183,15 @@ describe('vendors, reconciliation and release', () => {
     expect([...byJob.keys()]).toEqual([shown.id]);
     expect(byJob.get(shown.id)!.map((e) => e.action).sort()).toEqual(['return', 'send_out']);
     expect(await custodyByJob([], db)).toEqual(new Map());
+  });
+
+  it('reads the jobs of the board’s columns: released and cancelled ones only when asked', async () => {
+    const db = freshDb();
+    const jobs = (['queued', 'in_progress', 'completed', 'released', 'cancelled'] as const).map((status) => aJob({ status }));
+    await db.jobs.bulkAdd(jobs);
+    const statuses = async (includeClosed: boolean) => (await listBoardJobs({ includeClosed }, db)).map((j) => j.status).sort();
+    expect(await statuses(false)).toEqual(['completed', 'in_progress', 'queued']);
+    expect(await statuses(true)).toEqual(['cancelled', 'completed', 'in_progress', 'queued', 'released']);
   });
 
   it('releases only a reconciled job; a mismatch needs a manager’s note; then the job is read-only', async () => {

@@ -206,5 +206,11 @@ describe('QC review on the manager’s iPad', () => {
     expect(jobs.find((j) => j.id === ring.id)).toMatchObject({ status: 'released', reconciliation: { weightOutG: 4.65, stoneCountOut: 1, withinTolerance: true } });
     const custody = await readStore<{ jobId: string; action: string }>(page, 'custodyEvents');
     expect(custody.filter((e) => e.jobId === ring.id).map((e) => e.action)).toContain('release');
+    // The board leaves released jobs out (it no longer even reads them) until asked for them.
+    await page.goto(`${server.url}/board`);
+    await page.getByRole('heading', { name: 'All jobs' }).waitFor();
+    expect(await page.getByRole('link', { name: ring.number }).count()).toBe(0);
+    await page.getByLabel('Show released and cancelled').check();
+    await page.getByRole('region', { name: 'Released (1)' }).getByRole('link', { name: ring.number }).waitFor();
   });
 });
