@@ -111,7 +111,7 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 export const PullQuery = z.object({
   /** Opaque; absent on a fresh device. */
-  cursor: z.string().max(200).optional(),
+  cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(5_000).default(1_000),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
@@ -130,6 +130,11 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** True when the cursor was not usable (another workshop's, or ahead of the server): start again from nothing. */
   reset: z.boolean(),
+  /**
+   * A page of a first download: whole jobs (each with all its records) in job id order, then the
+   * records of no job. Otherwise the records changed after the cursor, in server order.
+   */
+  snapshot: z.boolean(),
   changes: z.array(Change),
   /** Each device's last applied sequence, so a device knows which of its mutations landed. */
   devices: z.record(z.string(), z.int().min(0)),

@@ -38,7 +38,8 @@ openApiRegistry.registerPath({
   method: 'get',
   path: '/api/sync/pull',
   summary: 'Latest states of the records changed after the cursor, in server order',
-  description: 'reset: true means the cursor was not usable: wipe synced data and apply these changes from scratch.',
+  description:
+    'Without a cursor, a first download: whole jobs in job id order (snapshot: true), then what changed meanwhile. reset: true means the cursor was not usable: wipe synced data and apply these changes from scratch.',
   request: { query: PullQuery },
   responses: {
     200: { description: 'A page of changes.', content: { 'application/json': { schema: PullResponseSchema } } },

@@ -13,7 +13,7 @@
 import type { Entity, Mutation } from '../../src/protocol/protocol';
 import { appendToChain, type ChainEntry } from './custody-chain';
 import type { MutationsTable } from './schema';
-import type { Db, Fields } from './sync-records';
+import { recordGroupKey, type Db, type Fields } from './sync-records';
 
 /** Rows per multi-row statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -45,7 +45,7 @@ export class PushSession {
   private readonly numberOwners = new Map<string, string | null>();
   private readonly mutations = new Map<string, MutationRow | null>();
 
-  private readonly recordWrites = new Map<string, { entity: Entity; id: string; data: string; seq: number }>();
+  private readonly recordWrites = new Map<string, { entity: Entity; id: string; data: string; seq: number; group_key: string }>();
   private readonly numberClaims = new Map<string, string>();
   private readonly mutationInserts: MutationRow[] = [];
   private readonly chainEntries: ChainEntry[] = [];
@@ -131,7 +131,7 @@ export class PushSession {
     // Only the last state of a record is stored (the table holds latest states, not a log), and
     // one multi-row upsert may not touch a row twice on PostgreSQL.
     this.recordWrites.delete(k);
-    this.recordWrites.set(k, { entity, id, data: json, seq: this.seq });
+    this.recordWrites.set(k, { entity, id, data: json, seq: this.seq, group_key: recordGroupKey(entity, id, data) });
     return this.seq;
   }
 
@@ -162,7 +162,7 @@ export class PushSession {
       await trx
         .insertInto('records')
         .values(part)
-        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), seq: eb.ref('excluded.seq') })))
+        .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet((eb) => ({ data: eb.ref('excluded.data'), seq: eb.ref('excluded.seq'), group_key: eb.ref('excluded.group_key') })))
         .execute();
     }
     for (const part of chunks([...this.numberClaims].map(([number, job_id]) => ({ number, job_id })))) {

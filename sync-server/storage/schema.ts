@@ -19,6 +19,8 @@ export interface RecordsTable {
   /** The record as JSON text. */
   data: string;
   seq: BigIntColumn;
+  /** The job the record belongs to (recordGroupKey in sync-records.ts): a first download comes job by job. */
+  group_key: string;
 }
 
 export interface JobNumbersTable {

@@ -58,14 +58,25 @@ export async function readRecord(trx: Db, entity: Entity, id: string): Promise<F
   return row ? (JSON.parse(row.data) as Fields) : undefined;
 }
 
+/**
+ * The job a record belongs to, its group in a first download (sync-pull.ts): a job's own id; the
+ * jobId of a record that has one (answers, custody events, photos, time entries, reviews); for
+ * the rest (people, shifts) "~<entity>:<id>", which sorts after every job id.
+ */
+export function recordGroupKey(entity: Entity, id: string, data: Fields): string {
+  if (entity === 'job') return id;
+  return typeof data.jobId === 'string' ? data.jobId : `~${entity}:${id}`;
+}
+
 /** Inserts or replaces a record under a new seq; returns that seq. */
 export async function writeRecord(trx: Db, entity: Entity, id: string, data: Fields): Promise<number> {
   const seq = await nextSeq(trx);
   const json = JSON.stringify(data);
+  const group_key = recordGroupKey(entity, id, data);
   await trx
     .insertInto('records')
-    .values({ entity, id, data: json, seq })
-    .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet({ data: json, seq }))
+    .values({ entity, id, data: json, seq, group_key })
+    .onConflict((oc) => oc.columns(['entity', 'id']).doUpdateSet({ data: json, seq, group_key }))
     .execute();
   return seq;
 }

@@ -7,18 +7,19 @@ import { META_KEYS, type Storage } from '../../sync-server/storage/storage';
 import { FakeDevice, PEOPLE, custodyEvent, newJob, pullAll, pushOk, readRecord, seedJob, seedPeople, statuses } from './sync-fixtures';
 
 export function syncPullContract(open: () => Promise<Storage>): void {
-  it('[SY9] pull pages through every record exactly once, in seq order, with hasMore', async () => {
+  it('[SY9] after a cursor, pull pages through every change exactly once, in seq order, with hasMore', async () => {
     const storage = await open();
     await seedPeople(storage);
     const job = await seedJob(storage, { status: 'in_progress' });
+    const { cursor: start } = await pullAll(storage);
     const events = Array.from({ length: 23 }, () => custodyEvent(job.id, 'jeweler'));
     await storage.seedRecords('custodyEvent', events);
-    const total = Object.keys(PEOPLE).length + 1 + events.length;
 
-    const { pages, changes, cursor } = await pullAll(storage, undefined, 7);
-    expect(pages.map((page) => page.changes.length)).toEqual([7, 7, 7, 7, 1]);
-    expect(pages.map((page) => page.hasMore)).toEqual([true, true, true, true, false]);
-    expect(new Set(changes.map((change) => `${change.entity}:${change.id}`)).size).toBe(total);
+    const { pages, changes, cursor } = await pullAll(storage, start, 7);
+    expect(pages.map((page) => page.changes.length)).toEqual([7, 7, 7, 2]);
+    expect(pages.map((page) => page.hasMore)).toEqual([true, true, true, false]);
+    expect(pages.every((page) => !page.snapshot)).toBe(true);
+    expect(changes.map((change) => change.id)).toEqual(events.map((event) => event.id));
     expect(changes.at(-1)?.seq).toBe(await storage.currentSeq());
 
     // Caught up: nothing new, same cursor.
@@ -28,6 +29,72 @@ export function syncPullContract(open: () => Promise<Storage>): void {
     await pushOk(storage, device.batch(device.put('job', job.id, { notes: 'polished' })));
     const next = await storage.pull(cursor, 7);
     expect(next.changes).toEqual([expect.objectContaining({ entity: 'job', id: job.id, data: expect.objectContaining({ notes: 'polished' }) })]);
+  });
+
+  it('[SY17] a first download comes job by job, each job whole in one page, then what changed meanwhile', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const [small, large, other] = [await seedJob(storage, {}), await seedJob(storage, {}), await seedJob(storage, {})];
+    // Seeded in turns, so that server order mixes the jobs.
+    for (let i = 0; i < 12; i++) await storage.seedRecords('custodyEvent', [custodyEvent(large.id, 'jeweler'), ...(i < 2 ? [custodyEvent(small.id, 'jeweler'), custodyEvent(other.id, 'jeweler')] : [])]);
+    const total = Object.keys(PEOPLE).length + 3 + 12 + 4;
+    const groupOf = (change: { entity: string; id: string; data: Record<string, unknown> }) => (change.entity === 'job' ? change.id : typeof change.data.jobId === 'string' ? change.data.jobId : `~${change.entity}:${change.id}`);
+
+    const pages: Awaited<ReturnType<Storage['pull']>>[] = [];
+    let cursor: string | undefined;
+    let changedMeanwhile: Record<string, unknown> | undefined;
+    do {
+      const page = await storage.pull(cursor, 7);
+      pages.push(page);
+      cursor = page.cursor;
+      if (pages.length === 1) {
+        // A job already downloaded changes during the download: it comes again after it.
+        const device = new FakeDevice('tablet-A1');
+        const first = page.changes.find((change) => change.entity === 'job')!;
+        changedMeanwhile = { id: first.id, notes: 'changed during the download' };
+        await pushOk(storage, device.batch(device.put('job', first.id, { notes: 'changed during the download' })));
+      }
+      if (!page.hasMore) break;
+    } while (pages.length < 20);
+
+    const download = pages.filter((page) => page.snapshot);
+    const after = pages.filter((page) => !page.snapshot);
+    // Every record once in the download; each page holds whole groups in order, jobs first.
+    const downloaded = download.flatMap((page) => page.changes);
+    expect(new Set(downloaded.map((change) => `${change.entity}:${change.id}`)).size).toBe(total);
+    expect(downloaded).toHaveLength(total);
+    const groups = download.map((page) => [...new Set(page.changes.map(groupOf))]);
+    const order = groups.flat();
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order).size).toBe(order.length);
+    expect(order.slice(0, 3)).toEqual([small.id, large.id, other.id].sort());
+    // The large job (13 records) is alone in its page, over the limit; the others stay within it.
+    for (const page of download) {
+      if (page.changes.some((change) => groupOf(change) === large.id)) expect(page.changes).toHaveLength(13);
+      else expect(page.changes.length).toBeLessThanOrEqual(7);
+    }
+    expect(download[0]!.reset).toBe(false);
+    // Then the change made meanwhile, in server order, and the device is caught up.
+    expect(after.flatMap((page) => page.changes)).toEqual([expect.objectContaining({ entity: 'job', id: changedMeanwhile!.id, data: expect.objectContaining({ notes: 'changed during the download' }) })]);
+    expect(pages.at(-1)!.hasMore).toBe(false);
+    expect(await storage.pull(cursor, 7)).toMatchObject({ changes: [], hasMore: false, snapshot: false });
+  });
+
+  it('[SY18] a download cursor from another workshop or ahead of the server starts the download again, with reset', async () => {
+    const storage = await open();
+    await seedPeople(storage);
+    const workshopId = await storage.getMeta(META_KEYS.workshopId);
+    await seedJob(storage, {});
+    await seedJob(storage, {});
+    const first = await storage.pull(undefined, 1);
+    expect(first).toMatchObject({ snapshot: true, hasMore: true, reset: false });
+    expect(first.cursor.startsWith(`${workshopId}.7.`)).toBe(true);
+    const second = await storage.pull(first.cursor, 1);
+    expect(second).toMatchObject({ snapshot: true, reset: false });
+    expect(second.changes[0]!.id).not.toBe(first.changes[0]!.id);
+    for (const cursor of [first.cursor.replace(workshopId!, randomUUID()), first.cursor.replace('.7.', '.99.')]) {
+      expect(await storage.pull(cursor, 1), cursor).toMatchObject({ reset: true, snapshot: true, changes: first.changes });
+    }
   });
 
   it('[SY10] a cursor from another workshop, unreadable or ahead of the server answers reset and starts from 0', async () => {
