@@ -109,45 +109,61 @@ const api = {
   },
 
   /**
-   * The floor under a pull: the same records (fetched beforehand, untimed) written with raw
-   * IndexedDB into stores with the same indexes, one transaction per page of the app's size.
+   * The floor under a pull: the same changes (fetched beforehand, untimed, in the app's pages)
+   * written with raw IndexedDB as the device stores them (src/db/record-stores.ts): jobs and
+   * people in stores with the same indexes, each job's answers and custody events in one
+   * activity record; one transaction per page.
    */
   async rawPullFloor(run: number, token: string) {
-    const changes: Array<{ entity: string; data: unknown }> = [];
+    const pages: Array<Array<{ entity: string; data: Record<string, unknown> }>> = [];
     for (let cursor: string | undefined, more = true; more; ) {
-      const page = await pull({ baseUrl: '', token }, cursor, 5_000);
-      changes.push(...page.changes);
+      const page = await pull({ baseUrl: '', token }, cursor, 1_000);
+      pages.push(page.changes);
       cursor = page.cursor;
       more = page.hasMore;
     }
     const name = `bench-raw-pull-${run}`;
-    const stores: Record<string, { indexes: Array<[string, boolean]> }> = {
-      job: { indexes: [['number', true], ['status', false], ['assigneeId', false], ['updatedAt', false]] },
-      checklistAnswer: { indexes: [['jobId', false]] },
-      custodyEvent: { indexes: [['jobId', false], ['at', false]] },
-      person: { indexes: [['role', false]] },
+    const stores: Record<string, { key: string; indexes: Array<[string, boolean]> }> = {
+      job: { key: 'id', indexes: [['number', true], ['status', false], ['updatedAt', false]] },
+      activity: { key: 'jobId', indexes: [] },
+      person: { key: 'id', indexes: [['role', false]] },
     };
     const raw = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open(name, 1);
       request.onupgradeneeded = () => {
-        for (const [store, { indexes }] of Object.entries(stores)) {
-          const os = request.result.createObjectStore(store, { keyPath: 'id' });
+        for (const [store, { key, indexes }] of Object.entries(stores)) {
+          const os = request.result.createObjectStore(store, { keyPath: key });
           for (const [index, unique] of indexes) os.createIndex(index, index, { unique });
         }
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    const field = { checklistAnswer: 'answers', custodyEvent: 'custody' } as Record<string, 'answers' | 'custody' | undefined>;
+    let records = 0;
     const t = performance.now();
-    for (let i = 0; i < changes.length; i += 1_000) {
+    for (const changes of pages) {
       const tx = raw.transaction(Object.keys(stores), 'readwrite');
-      for (const change of changes.slice(i, i + 1_000)) tx.objectStore(change.entity).put(change.data);
+      const activity = new Map<string, { jobId: string; answers: Record<string, unknown>; custody: Record<string, unknown> }>();
+      for (const change of changes) {
+        const into = field[change.entity];
+        if (into === undefined) {
+          tx.objectStore(change.entity).put(change.data);
+          records += 1;
+          continue;
+        }
+        const jobId = String(change.data.jobId);
+        const row = activity.get(jobId) ?? activity.set(jobId, { jobId, answers: {}, custody: {} }).get(jobId)!;
+        row[into][String(change.data.id)] = change.data;
+      }
+      for (const row of activity.values()) tx.objectStore('activity').put(row);
+      records += activity.size;
       await done(tx);
     }
     const ms = performance.now() - t;
     raw.close();
     await deleteDb(name);
-    return { ms, records: changes.length };
+    return { ms, records, changes: pages.reduce((n, page) => n + page.length, 0) };
   },
 };
 

@@ -5,14 +5,15 @@ import type { LoupeDb } from './loupe-db';
 import type { ChecklistAnswerRecord } from './records';
 import { db as appDb } from './database';
 import { putRecord, type Actor } from './local-changes';
+import { answersOf } from './record-stores';
 
 /** Every template this tablet can use: stored ones (synced) first, the seeded set otherwise. */
 export async function loadTemplates(db: LoupeDb = appDb): Promise<ChecklistTemplate[]> {
   return withSeeded(await db.checklistTemplates.toArray(), SEEDED_TEMPLATES);
 }
 
-export function listAnswers(jobId: string, db: LoupeDb = appDb): Promise<ChecklistAnswerRecord[]> {
-  return db.checklistAnswers.where('jobId').equals(jobId).toArray();
+export async function listAnswers(jobId: string, db: LoupeDb = appDb): Promise<ChecklistAnswerRecord[]> {
+  return answersOf(await db.jobActivity.get(jobId));
 }
 
 export interface JobPhotoRef {

@@ -8,6 +8,7 @@ import type { CustodyEvent } from './records';
 import { db as appDb } from './database';
 import { getDeviceId } from './device-repo';
 import { putRecord, type Actor } from './local-changes';
+import { custodyOf } from './record-stores';
 
 export interface CustodyExtras {
   note?: string;
@@ -41,21 +42,20 @@ export async function appendCustodyEvent(
 }
 
 /** A job's custody events, in any order (src/domain/custody.ts orders them). */
-export function listJobCustody(jobId: string, db: LoupeDb = appDb): Promise<CustodyEvent[]> {
-  return db.custodyEvents.where('jobId').equals(jobId).toArray();
+export async function listJobCustody(jobId: string, db: LoupeDb = appDb): Promise<CustodyEvent[]> {
+  return custodyOf(await db.jobActivity.get(jobId));
 }
 
 /**
- * The custody events of these jobs, by job id (jobs without any are absent). Read through the
- * jobId index: the log keeps every event of every job ever taken in, and a screen shows a few.
+ * The custody events of these jobs, by job id (jobs without any are absent). Read by job: the log
+ * keeps every event of every job ever taken in, and a screen shows a few.
  */
 export async function custodyByJob(jobIds: readonly string[], db: LoupeDb = appDb): Promise<Map<string, CustodyEvent[]>> {
   const byJob = new Map<string, CustodyEvent[]>();
   if (jobIds.length === 0) return byJob;
-  for (const event of await db.custodyEvents.where('jobId').anyOf([...jobIds]).toArray()) {
-    const list = byJob.get(event.jobId);
-    if (list) list.push(event);
-    else byJob.set(event.jobId, [event]);
+  for (const row of await db.jobActivity.bulkGet([...jobIds])) {
+    const events = custodyOf(row);
+    if (row && events.length > 0) byJob.set(row.jobId, events);
   }
   return byJob;
 }

@@ -6,6 +6,7 @@ import type { CustodyEvent } from './records';
 import { db as appDb } from './database';
 import { getDeviceId } from './device-repo';
 import { putRecord, type Actor } from './local-changes';
+import { custodyOf } from './record-stores';
 
 /** Appends a custody event: who had the piece, where, when. Never edited afterwards. */
 export async function recordCustody(jobId: string, action: CustodyAction, actor: Actor, location: Location, db: LoupeDb = appDb): Promise<CustodyEvent> {
@@ -26,6 +27,5 @@ export async function recordCustody(jobId: string, action: CustodyAction, actor:
 
 /** A job's custody events, the latest first. */
 export async function listCustody(jobId: string, db: LoupeDb = appDb): Promise<CustodyEvent[]> {
-  const events = await db.custodyEvents.where('jobId').equals(jobId).toArray();
-  return events.sort((a, b) => b.at.localeCompare(a.at));
+  return custodyOf(await db.jobActivity.get(jobId)).sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -3,6 +3,7 @@
 import { OPEN_STATUSES } from '../domain/kpi';
 import type { KpiInput } from '../domain/kpi/job-facts';
 import type { LoupeDb } from './loupe-db';
+import { custodyOf } from './record-stores';
 import { db as appDb } from './database';
 
 /**
@@ -11,7 +12,7 @@ import { db as appDb } from './database';
  * ever handled. The dashboard then opens in about half the time (BENCHMARKS.md, "KPI dashboard").
  */
 export async function loadKpiInput(db: LoupeDb = appDb): Promise<KpiInput> {
-  return db.transaction('r', [db.jobs, db.timeEntries, db.qcReviews, db.custodyEvents, db.attendance, db.people], async () => {
+  return db.transaction('r', [db.jobs, db.timeEntries, db.qcReviews, db.jobActivity, db.attendance, db.people], async () => {
     const [jobs, timeEntries, qcReviews, attendance, people] = await Promise.all([
       db.jobs.toArray(),
       db.timeEntries.toArray(),
@@ -21,7 +22,7 @@ export async function loadKpiInput(db: LoupeDb = appDb): Promise<KpiInput> {
     ]);
     const open = new Set<string>(OPEN_STATUSES);
     const openIds = jobs.filter((job) => open.has(job.status)).map((job) => job.id);
-    const custodyEvents = await db.custodyEvents.where('jobId').anyOf(openIds).toArray();
+    const custodyEvents = (await db.jobActivity.bulkGet(openIds)).flatMap(custodyOf);
     return { jobs, timeEntries, qcReviews, custodyEvents, attendance, people };
   });
 }

@@ -12,7 +12,7 @@ import { isEvidenceEntity, signEvidence } from '../security/evidence-signature';
 import { db as appDb } from './database';
 import { getSigningKey } from './device-auth-repo';
 import { takeDeviceSeq } from './device-repo';
-import { tableOf } from './entity-tables';
+import { getRecord, putRecord as storeRecord, tablesOf } from './record-stores';
 import type { LoupeDb } from './loupe-db';
 import type { OutboxRecord } from './records';
 
@@ -64,15 +64,14 @@ async function enqueue(db: LoupeDb, entry: Omit<OutboxRecord, 'id' | 'deviceSeq'
 export async function putRecord(entity: Entity, id: string, patch: Fields, actor: Actor, options: ChangeOptions = {}): Promise<Outcome<Fields>> {
   const db = options.db ?? appDb;
   const at = options.at ?? new Date().toISOString();
-  const table = tableOf(db, entity);
-  return db.transaction('rw', [table, db.outbox, db.syncState, db.serverRecords], async () => {
-    const current = await table.get(id);
+  return db.transaction('rw', [...tablesOf(db, entity), db.outbox, db.syncState, db.serverRecords], async () => {
+    const current = await getRecord(db, entity, id, patch.jobId);
     // Evidence is created once (append-only): that creation is what the device signs.
     const change = current === undefined ? await signedEvidence(db, entity, patch) : patch;
     const outcome = applyPut(entity, current, change, at);
     if (!outcome.ok) return outcome;
     await keepServerBase(db, entity, id, current);
-    await table.put(outcome.record);
+    await storeRecord(db, entity, outcome.record);
     await enqueue(db, { entity, entityId: id, op: 'put', patch: change, personId: actor.personId, role: actor.role }, at);
     return outcome;
   });

@@ -52,8 +52,20 @@ export interface ChecklistTemplateRecord {
   items: unknown[];
 }
 
-/** `<jobId>:<templateId>:<itemKey>`: one record per job and item, never an array in the job. */
+/** `<jobId>:<templateId>:<itemKey>`: one synced record per job and item, never an array in the job. */
 export type ChecklistAnswerRecord = ChecklistAnswer;
+
+/**
+ * A job's checklist answers and custody events, by id, in one device record (record-stores.ts).
+ * They still sync one by one (an answer merges per item, an event is appended): only the device
+ * keeps them together. IndexedDB's cost is per record written, and a job has several of each,
+ * so a new tablet's first download writes two records per job instead of four or more.
+ */
+export interface JobActivityRecord {
+  jobId: string;
+  answers: Record<string, ChecklistAnswer>;
+  custody: Record<string, CustodyEvent>;
+}
 
 /** One local change waiting to be pushed; written in the same transaction as the change. */
 export interface OutboxRecord {

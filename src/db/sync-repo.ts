@@ -4,7 +4,7 @@ import { rebase } from '../domain/rebase';
 import { ENTITIES } from '../protocol/constants';
 import type { Change, Entity, MutationResult, PullResponse } from '../protocol/protocol';
 import { DEVICE_SEQ } from './device-repo';
-import { tableOf } from './entity-tables';
+import { clearRecords, deleteRecord, putRecord, putRecords, recordTables } from './record-stores';
 import type { LoupeDb } from './loupe-db';
 import type { OutboxRecord } from './records';
 
@@ -21,7 +21,7 @@ export interface Refusal {
 }
 
 function allTables(db: LoupeDb) {
-  return [...ENTITIES.map((e) => tableOf(db, e)), db.serverRecords, db.outbox, db.syncState];
+  return [...recordTables(db), db.serverRecords, db.outbox, db.syncState];
 }
 
 type Shown = Record<string, unknown> | undefined;
@@ -40,12 +40,14 @@ async function pendingByRecord(db: LoupeDb): Promise<Map<string, OutboxRecord[]>
   return byRecord;
 }
 
-async function rederive(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>): Promise<void> {
+async function rederive(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>, jobId?: unknown): Promise<void> {
   const server = await db.serverRecords.get([entity, id]);
-  const shown = derive(entity, server?.data, pending.get(`${entity}:${id}`) ?? []);
-  const table = tableOf(db, entity);
-  if (shown === undefined) await table.delete(id);
-  else await table.put(shown);
+  const changes = pending.get(`${entity}:${id}`) ?? [];
+  const shown = derive(entity, server?.data, changes);
+  // An answer or a custody event is found through its job: every version of it names it.
+  const job = shown?.jobId ?? server?.data.jobId ?? changes.find((m) => m.patch.jobId !== undefined)?.patch.jobId ?? jobId;
+  if (shown === undefined) await deleteRecord(db, entity, id, job);
+  else await putRecord(db, entity, shown);
 }
 
 export async function pendingBatch(db: LoupeDb, limit: number): Promise<OutboxRecord[]> {
@@ -58,8 +60,8 @@ export async function getCursor(db: LoupeDb): Promise<string | undefined> {
 }
 
 /** After some of a record's pending changes left the outbox: keep or drop its server base. */
-async function settleRecord(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>, refused: boolean): Promise<void> {
-  if (refused) await rederive(db, entity, id, pending);
+async function settleRecord(db: LoupeDb, entity: Entity, id: string, pending: Map<string, OutboxRecord[]>, refused: boolean, jobId?: unknown): Promise<void> {
+  if (refused) await rederive(db, entity, id, pending, jobId);
   // The base is kept only while changes wait (see local-changes.ts): with none left, what the
   // device shows is the server's record (or will be, after the pull that follows every push).
   if (!pending.has(`${entity}:${id}`)) await db.serverRecords.delete([entity, id]);
@@ -73,17 +75,17 @@ export async function settlePush(db: LoupeDb, sent: OutboxRecord[], results: Mut
   const byId = new Map(sent.map((m) => [m.id, m]));
   return db.transaction('rw', allTables(db), async () => {
     const refusals: Refusal[] = [];
-    const touched = new Map<string, { entity: Entity; id: string; refused: boolean }>();
-    const touch = (entity: Entity, id: string, refused: boolean) => {
+    const touched = new Map<string, { entity: Entity; id: string; refused: boolean; jobId: unknown }>();
+    const touch = (entity: Entity, id: string, refused: boolean, jobId?: unknown) => {
       const key = `${entity}:${id}`;
-      touched.set(key, { entity, id, refused: refused || (touched.get(key)?.refused ?? false) });
+      touched.set(key, { entity, id, refused: refused || (touched.get(key)?.refused ?? false), jobId: jobId ?? touched.get(key)?.jobId });
     };
     for (const result of results) {
       const mutation = byId.get(result.id);
       if (!mutation) continue;
       await db.outbox.delete(mutation.id);
       const refused = result.status === 'refused';
-      touch(mutation.entity, mutation.entityId, refused);
+      touch(mutation.entity, mutation.entityId, refused, mutation.patch.jobId);
       if (refused) {
         refusals.push({ mutationId: mutation.id, entity: mutation.entity, entityId: mutation.entityId, code: result.code, message: result.message, at: now });
         const review = (mutation.patch as { review?: { id?: string } }).review;
@@ -91,7 +93,7 @@ export async function settlePush(db: LoupeDb, sent: OutboxRecord[], results: Mut
       }
     }
     const pending = await pendingByRecord(db);
-    for (const { entity, id, refused } of touched.values()) await settleRecord(db, entity, id, pending, refused);
+    for (const { entity, id, refused, jobId } of touched.values()) await settleRecord(db, entity, id, pending, refused, jobId);
     if (refusals.length > 0) {
       const previous = ((await db.syncState.get(REFUSALS))?.value as Refusal[] | undefined) ?? [];
       await db.syncState.put({ key: REFUSALS, value: [...refusals, ...previous].slice(0, 100) });
@@ -111,7 +113,7 @@ export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: strin
     if (page.reset) {
       // The server does not know our cursor: start again from its full state, keeping the outbox.
       await db.serverRecords.clear();
-      for (const entity of ENTITIES) await tableOf(db, entity).clear();
+      await clearRecords(db);
       const pending = await pendingByRecord(db);
       for (const list of pending.values()) await rederive(db, list[0]!.entity, list[0]!.entityId, pending);
     }
@@ -130,13 +132,15 @@ export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: strin
     const pending = await pendingByRecord(db);
     const withPending = page.changes.filter((c: Change) => pending.has(`${c.entity}:${c.id}`));
     if (withPending.length > 0) await db.serverRecords.bulkPut(withPending.map((c) => ({ entity: c.entity, id: c.id, data: c.data })));
+    const shown = new Map<Entity, Record<string, unknown>[]>();
     for (const entity of ENTITIES) {
-      const shown = page.changes
+      const records = page.changes
         .filter((c) => c.entity === entity)
         .map((c) => derive(entity, c.data, pending.get(`${entity}:${c.id}`) ?? []))
         .filter((r): r is Record<string, unknown> => r !== undefined);
-      if (shown.length > 0) await tableOf(db, entity).bulkPut(shown);
+      shown.set(entity, records);
     }
+    await putRecords(db, shown, { wholeJobs: page.snapshot });
     await db.syncState.put({ key: CURSOR, value: page.cursor });
   });
 }

@@ -8,6 +8,8 @@ import { hashPin } from '../../src/security/pin-hash';
 import { useSession } from '../../src/state/session-store';
 import { aJob, aPerson } from '../support/factories';
 import { renderApp } from './render-app';
+import { listJobCustody } from '../../src/db/custody-log';
+import { allCustody } from '../support/device-records';
 
 const camille = aPerson({ name: 'Camille Roux', role: 'jeweler' });
 const marc = aPerson({ name: 'Marc Lefèvre', role: 'manager' });
@@ -62,7 +64,7 @@ describe('a handheld scanner on the bench home', () => {
     await userEvent.setup({ delay: null }).keyboard(`${window.location.origin}/t/${job.number}{Enter}`);
 
     await waitFor(() => expect(router.state.location.pathname).toBe(`/job/${job.number}`));
-    const events = await db.custodyEvents.where('jobId').equals(job.id).toArray();
+    const events = await listJobCustody(job.id, db);
     expect(events).toEqual([
       expect.objectContaining({ action: 'scan_in', personId: camille.id, location: { kind: 'bench', label: '3' }, deviceId: expect.stringMatching(/^dev-/) }),
     ]);
@@ -83,7 +85,7 @@ describe('a handheld scanner on the bench home', () => {
     await userEvent.setup({ delay: 60 }).keyboard(`${job.number}{Enter}`);
     await new Promise((r) => setTimeout(r, 50));
     expect(router.state.location.pathname).toBe('/');
-    expect(await db.custodyEvents.count()).toBe(0);
+    expect(await allCustody(db)).toHaveLength(0);
   });
 
   it('says a scanned Wi-Fi code is not a Loupe tag and shows what was read', async () => {
@@ -130,12 +132,12 @@ describe('who is working', () => {
 
     await userEvent.setup({ delay: null }).keyboard(`${job.number}{Enter}`);
     expect(await screen.findByRole('alert')).toHaveTextContent('Choose who is working first');
-    expect(await db.custodyEvents.count()).toBe(0);
+    expect(await allCustody(db)).toHaveLength(0);
 
     const ask = screen.getByRole('region', { name: 'Who is working?' });
     await userEvent.click(await within(ask).findByRole('button', { name: /Camille Roux/ }));
     await typePin('Camille Roux', PINS.camille);
     await waitFor(() => expect(router.state.location.pathname).toBe(`/job/${job.number}`));
-    expect(await db.custodyEvents.where('jobId').equals(job.id).count()).toBe(1);
+    expect(await listJobCustody(job.id, db)).toHaveLength(1);
   });
 });

@@ -8,6 +8,8 @@ import type { JobStatus, Role } from '../../src/domain/vocabulary';
 import { useSession } from '../../src/state/session-store';
 import { aJob, aPerson, aPhotoMeta, aTimeEntry } from '../support/factories';
 import { renderApp } from './render-app';
+import { listAnswers } from '../../src/db/checklist-repo';
+import { getAnswer, storeActivity } from '../support/device-records';
 
 // The job screen is a lazy chunk; a busy machine needs more than the default second for it.
 configure({ asyncUtilTimeout: 5000 });
@@ -151,11 +153,11 @@ describe('working the job', () => {
 describe('the QC gate', () => {
   const templateId = 'sizing@1';
   const seedAnswers = async (job: Job, answers: Record<string, boolean | number | string>) => {
-    await db.checklistAnswers.bulkAdd(
-      Object.entries(answers).map(([itemKey, value]) => ({
+    await storeActivity(db, {
+      answers: Object.entries(answers).map(([itemKey, value]) => ({
         id: answerId(job.id, templateId, itemKey), jobId: job.id, templateId, itemKey, value, answeredBy: people.jeweler.id, answeredAt: new Date().toISOString(),
       })),
-    );
+    });
   };
 
   it('refuses to submit and lists what is missing, then lets the job through once done', async () => {
@@ -180,7 +182,7 @@ describe('the QC gate', () => {
     const mandrel = screen.getByLabelText('Size on the mandrel');
     await userEvent.type(mandrel, '55{Enter}');
     expect(await screen.findByText('Out of tolerance: check again, or say why in the notes.')).toBeInTheDocument();
-    await waitFor(async () => expect((await db.checklistAnswers.get(answerId(job.id, templateId, 'size_on_mandrel')))?.value).toBe(55));
+    await waitFor(async () => expect((await getAnswer(db, answerId(job.id, templateId, 'size_on_mandrel')))?.value).toBe(55));
 
     // A fail needs a note.
     const seam = screen.getByRole('group', { name: 'Solder seam invisible under the loupe (10×)' });
@@ -195,11 +197,11 @@ describe('the QC gate', () => {
     await db.photos.add(photo);
     const photoItem = await screen.findByRole('group', { name: 'Photo of the shank at the seam' });
     await userEvent.click(within(photoItem).getByRole('button', { name: /^Photo 1/ }));
-    await waitFor(async () => expect((await db.checklistAnswers.get(answerId(job.id, templateId, 'seam_photo')))?.value).toBe(photo.id));
+    await waitFor(async () => expect((await getAnswer(db, answerId(job.id, templateId, 'seam_photo')))?.value).toBe(photo.id));
 
     await userEvent.click(within(actions()).getByRole('button', { name: 'Submit for QC' }));
     expect(await screen.findByLabelText('Status: Awaiting QC')).toBeInTheDocument();
-    expect(await db.checklistAnswers.where('jobId').equals(job.id).count()).toBe(8);
+    expect(await listAnswers(job.id, db)).toHaveLength(8);
   });
 });
 

@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { db } from '../../src/db/database';
 import { renderApp } from './render-app';
 import { JOBS, KPI_FIXTURE, KPI_NOW, KPI_ZONE } from '../support/kpi-fixture';
+import { storeActivity } from '../support/device-records';
 
 const originalTz = process.env.TZ;
 
@@ -27,7 +28,7 @@ beforeEach(async () => {
   await db.jobs.bulkPut(KPI_FIXTURE.jobs);
   await db.timeEntries.bulkPut(KPI_FIXTURE.timeEntries);
   await db.qcReviews.bulkPut(KPI_FIXTURE.qcReviews);
-  await db.custodyEvents.bulkPut(KPI_FIXTURE.custodyEvents);
+  await storeActivity(db, { custody: KPI_FIXTURE.custodyEvents });
   await db.attendance.bulkPut(KPI_FIXTURE.attendance);
 });
 

@@ -5,6 +5,7 @@ import { db } from '../../src/db/database';
 import { useSession } from '../../src/state/session-store';
 import { aJob, aPerson, aTimeEntry } from '../support/factories';
 import { renderApp } from './render-app';
+import { storeActivity } from '../support/device-records';
 
 configure({ asyncUtilTimeout: 5000 });
 vi.setConfig({ testTimeout: 30_000 });
@@ -20,7 +21,7 @@ function answer(jobId: string, itemKey: string, value: boolean | number) {
 async function seedJob(overrides: Parameters<typeof aJob>[0] = {}) {
   const job = aJob({ status: 'awaiting_qc', services: ['sizing'], assigneeId: camille.id, checklistTemplates: ['sizing@1'], notes: 'Sized up from 52 to 54.', ...overrides });
   await db.jobs.add(job);
-  await db.checklistAnswers.bulkAdd([answer(job.id, 'ordered_size', 54), answer(job.id, 'size_on_mandrel', 55), answer(job.id, 'shank_round', true)]);
+  await storeActivity(db, { answers: [answer(job.id, 'ordered_size', 54), answer(job.id, 'size_on_mandrel', 55), answer(job.id, 'shank_round', true)] });
   await db.timeEntries.add(aTimeEntry({ jobId: job.id, personId: camille.id, startedAt: '2026-03-09T09:00:00.000Z', endedAt: '2026-03-09T10:30:00.000Z' }));
   return job;
 }

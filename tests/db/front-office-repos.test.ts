@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoupeDb } from '../../src/db/loupe-db';
-import { custodyByJob } from '../../src/db/custody-log';
+import { custodyByJob, listJobCustody } from '../../src/db/custody-log';
 import { listBoardJobs } from '../../src/db/jobs-repo';
 import { createIntakeJob, releaseToBench } from '../../src/db/intake-repo';
 import { getDevicePrefix, PREFIX_SETTING, setDevicePrefix, takeJobNumber } from '../../src/db/job-number-repo';
@@ -11,6 +11,7 @@ import { jobIsAtVendor, receiveFromVendor, sendToVendor } from '../../src/db/ven
 import { derivePrefix } from '../../src/domain/device-prefix';
 import { validateIntake, emptyIntakeDraft } from '../../src/domain/intake-validation';
 import { parseJobNumber } from '../../src/domain/job-number';
+import { allCustody } from '../support/device-records';
 import { aJob, aPerson, aPhotoMeta } from '../support/factories';
 
 const opened: LoupeDb[] = [];
@@ -85,7 +86,7 @@ describe('intake', () => {
     const job = await db.jobs.get(outcome.job.id);
     expect(job).toMatchObject({ status: 'intake', version: 0, clientRef: 'BTQ-1', services: ['sizing'], piece: { weightG: 5.1, ringSize: { value: 54, scale: 'eu' } } });
     expect(parseJobNumber(job!.number).ok).toBe(true);
-    const custody = await db.custodyEvents.where('jobId').equals(job!.id).toArray();
+    const custody = await listJobCustody(job!.id, db);
     expect(custody.map((e) => [e.action, e.location.kind, e.personId])).toEqual([['scan_in', 'vault', louis.id]]);
     expect((await db.outbox.orderBy('deviceSeq').toArray()).map((e) => [e.entity, e.op])).toEqual([['job', 'put'], ['custodyEvent', 'put']]);
 
@@ -166,7 +167,7 @@ describe('vendors, reconciliation and release', () => {
     await db.jobs.add(job);
     await sendToVendor(job.id, ' Atelier Gravure ', '2026-03-20', intake, 'Engrave initials', db);
     expect(await jobIsAtVendor(job.id, db)).toBe(true);
-    const [event] = await db.custodyEvents.toArray();
+    const [event] = await allCustody(db);
     expect(event).toMatchObject({ action: 'send_out', location: { kind: 'vendor', label: 'Atelier Gravure' }, expectedReturn: '2026-03-20', note: 'Engrave initials' });
     await receiveFromVendor(job.id, intake, vault, undefined, db);
     expect(await jobIsAtVendor(job.id, db)).toBe(false);
@@ -213,7 +214,7 @@ describe('vendors, reconciliation and release', () => {
 
     const released = (await db.jobs.get(job.id))!;
     expect(released.status).toBe('released');
-    expect((await db.custodyEvents.where('jobId').equals(job.id).toArray()).map((e) => e.action)).toEqual(['release']);
+    expect((await listJobCustody(job.id, db)).map((e) => e.action)).toEqual(['release']);
     expect(await putRecord('job', job.id, { notes: 'too late' }, manager, { db })).toMatchObject({ ok: false, code: 'read_only' });
   });
 

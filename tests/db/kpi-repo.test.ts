@@ -5,6 +5,7 @@ import { loadKpiInput } from '../../src/db/kpi-repo';
 import { LoupeDb } from '../../src/db/loupe-db';
 import { computeDashboard, currentPeriod } from '../../src/domain/kpi';
 import { makeKpiInput } from '../../bench/lib/kpi-data';
+import { allCustody, storeActivity } from '../support/device-records';
 
 const opened: LoupeDb[] = [];
 afterEach(async () => {
@@ -18,11 +19,11 @@ async function seeded() {
   opened.push(db);
   // A year of a small workshop: released jobs and open ones, each with custody events.
   const all = makeKpiInput(300, NOW);
-  await db.transaction('rw', [db.jobs, db.timeEntries, db.qcReviews, db.custodyEvents, db.attendance, db.people], async () => {
+  await db.transaction('rw', [db.jobs, db.timeEntries, db.qcReviews, db.jobActivity, db.attendance, db.people], async () => {
     await db.jobs.bulkPut(all.jobs as never[]);
     await db.timeEntries.bulkPut(all.timeEntries as never[]);
     await db.qcReviews.bulkPut(all.qcReviews as never[]);
-    await db.custodyEvents.bulkPut(all.custodyEvents as never[]);
+    await storeActivity(db, { custody: all.custodyEvents as never[] });
     await db.attendance.bulkPut(all.attendance as never[]);
     await db.people.bulkPut(all.people as never[]);
   });
@@ -49,7 +50,7 @@ describe('loadKpiInput', () => {
     const { db } = await seeded();
     const loaded = await loadKpiInput(db);
     // Every record as the device holds it (in the database's order: lists of jobs follow it).
-    const all = { ...loaded, custodyEvents: await db.custodyEvents.toArray() };
+    const all = { ...loaded, custodyEvents: await allCustody(db) };
     for (const kind of ['week', 'month', 'quarter'] as const) {
       const period = currentPeriod(kind, NOW, 'Europe/Paris');
       const options = { now: NOW, timeZone: 'Europe/Paris' };

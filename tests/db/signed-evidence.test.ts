@@ -10,6 +10,7 @@ import { decideQc } from '../../src/db/review-repo';
 import { emptyIntakeDraft, validateIntake } from '../../src/domain/intake-validation';
 import { generateDeviceKeys, verifyEvidence } from '../../src/security/evidence-signature';
 import { aJob, aPerson } from '../support/factories';
+import { allCustody, getCustodyEvent } from '../support/device-records';
 
 const opened: LoupeDb[] = [];
 afterEach(async () => {
@@ -32,7 +33,7 @@ describe('evidence recorded on a paired device', () => {
     const { db, keys, deviceId } = await pairedDb();
     const job = aJob();
     const event = await recordCustody(job.id, 'scan_in', { personId: louis.id, role: 'intake' }, { kind: 'bench', label: '2' }, db);
-    const stored = (await db.custodyEvents.get(event.id))!;
+    const stored = (await getCustodyEvent(db, job.id, event.id))!;
     const queued = (await db.outbox.toArray())[0]!.patch;
     expect(stored.signature).toMatchObject({ alg: 'ES256', deviceId });
     expect(queued).toEqual(stored);
@@ -47,7 +48,7 @@ describe('evidence recorded on a paired device', () => {
     if (!values.ok) throw new Error('invalid draft');
     const outcome = await createIntakeJob(values.values, { personId: louis.id, role: 'intake' }, { kind: 'vault' }, { db });
     expect(outcome.ok).toBe(true);
-    const [event] = await db.custodyEvents.toArray();
+    const [event] = await allCustody(db);
     expect(await verifyEvidence('custodyEvent', event!, keys.publicKey)).toBe(true);
     expect(outcome.ok && outcome.job.number).toMatch(/^F01-/);
   });
@@ -67,7 +68,10 @@ describe('evidence recorded on a paired device', () => {
   it('an unpaired device records evidence unsigned (the server would refuse it from a paired one)', async () => {
     const db = new LoupeDb(`unsigned-${Math.random()}`);
     opened.push(db);
-    const event = await recordCustody(aJob().id, 'scan_in', { personId: louis.id, role: 'intake' }, { kind: 'vault' }, db);
-    expect((await db.custodyEvents.get(event.id))?.signature).toBeUndefined();
+    const job = aJob();
+    const event = await recordCustody(job.id, 'scan_in', { personId: louis.id, role: 'intake' }, { kind: 'vault' }, db);
+    const stored = await getCustodyEvent(db, job.id, event.id);
+    expect(stored).toMatchObject({ id: event.id, action: 'scan_in' });
+    expect(stored?.signature).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { tagPayload } from '../../src/domain/tag';
 import { aJob, aPerson } from '../support/factories';
 import { countRecords, fakeCameraArgs, makeJpeg, makeTagVideo, seedDevice } from './support/bench-fixtures';
+import { readActivity } from './support/front-office';
 import { BenchScreens } from './support/bench-pages';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
 import { installApp } from './support/pages';
@@ -151,8 +152,8 @@ describe('the bench, offline from start to end', () => {
     expect(await bench.checklist().getByLabel('Size on the mandrel', { exact: true }).inputValue()).toBe('54.1');
     expect(await bench.timer().getByRole('timer').textContent()).toBe(worked);
     expect(await countRecords(page, 'timeEntries')).toBe(1);
-    expect(await countRecords(page, 'custodyEvents')).toBe(1);
-    expect(await countRecords(page, 'checklistAnswers')).toBe(8);
+    expect(await readActivity(page, 'custody')).toHaveLength(1);
+    expect(await readActivity(page, 'answers')).toHaveLength(8);
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     await page.close();
   });
@@ -189,7 +190,7 @@ describe('other codes and a handheld scanner', () => {
     expect(await alert.textContent()).toBe('This is not a Loupe tag. It reads: “WIFI:S:Atelier-Vault;T:WPA;P:not-for-guests;;”');
     expect(new URL(page.url()).pathname).toBe('/scan');
     await page.screenshot({ path: join(SHOTS, 'scan-android-landscape.png') });
-    expect(await countRecords(page, 'custodyEvents')).toBe(0);
+    expect(await readActivity(page, 'custody')).toHaveLength(0);
     await page.close();
   });
 

@@ -8,7 +8,7 @@ import type { Job } from '../../src/protocol/protocol';
 import { aCustodyEvent, aJob, aPerson, aPhotoMeta, aTimeEntry } from '../support/factories';
 import { makeJpeg } from './support/bench-fixtures';
 import { launchTablet, VIEWPORTS, type Browser } from './support/chromium';
-import { readStore, seedStores, signIn, storeJpeg } from './support/front-office';
+import { readActivity, readStore, seedStores, signIn, storeJpeg } from './support/front-office';
 import { REPO_ROOT, startServer, type LoupeServer } from './support/server';
 
 // The manager's iPad: the QC queue, a job's review with before and after side by side, the
@@ -204,7 +204,7 @@ describe('QC review on the manager’s iPad', () => {
     await page.screenshot({ path: join(SHOTS, 'desk-released-ipad-landscape.png'), fullPage: true });
     const jobs = await readStore<Job>(page, 'jobs');
     expect(jobs.find((j) => j.id === ring.id)).toMatchObject({ status: 'released', reconciliation: { weightOutG: 4.65, stoneCountOut: 1, withinTolerance: true } });
-    const custody = await readStore<{ jobId: string; action: string }>(page, 'custodyEvents');
+    const custody = await readActivity<{ jobId: string; action: string }>(page, 'custody');
     expect(custody.filter((e) => e.jobId === ring.id).map((e) => e.action)).toContain('release');
     // The board leaves released jobs out (it no longer even reads them) until asked for them.
     await page.goto(`${server.url}/board`);

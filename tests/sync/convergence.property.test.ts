@@ -7,6 +7,7 @@ import { moveJob, putRecord } from '../../src/db/local-changes';
 import { newId } from '../../src/domain/ids';
 import { JOB_STATUSES } from '../../src/domain/vocabulary';
 import { actor, losingResponses, makeDevice, people, startLiveServer, type Device, type LiveServer } from './sync-harness';
+import { allCustody } from '../support/device-records';
 
 let server: LiveServer;
 beforeAll(async () => {
@@ -91,7 +92,7 @@ describe('sync convergence (property)', () => {
         const witness = makeDevice(server, 'W1');
         await witness.sync();
         const serverJobs = await witness.db.jobs.toArray();
-        const serverCustody = await witness.db.custodyEvents.toArray();
+        const serverCustody = await allCustody(witness.db);
         for (const d of devices) {
           expect(await d.db.outbox.count()).toBe(0);
           const mine = new Set((await d.db.jobs.toArray()).map((j) => j.id));

@@ -3,6 +3,7 @@ import { moveJob, putRecord } from '../../src/db/local-changes';
 import { getRefusals } from '../../src/db/sync-repo';
 import { newId } from '../../src/domain/ids';
 import { actor, losingResponses, makeDevice, people, startLiveServer, type Device, type LiveServer } from './sync-harness';
+import { listJobCustody } from '../../src/db/custody-log';
 
 let server: LiveServer;
 beforeAll(async () => {
@@ -44,7 +45,7 @@ describe('the device sync engine against the real server', () => {
     expect(report.refused).toEqual([]);
     expect(await a.db.outbox.count()).toBe(0);
     await b.sync();
-    expect(await b.db.custodyEvents.where('jobId').equals(job.id).count()).toBe(1);
+    expect(await listJobCustody(job.id, b.db)).toHaveLength(1);
   });
 
   it('merges descriptive fields edited on two tablets', async () => {

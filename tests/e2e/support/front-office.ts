@@ -11,6 +11,7 @@ const require = createRequire(import.meta.url);
 
 /** Puts records into the app's IndexedDB stores (the app must have opened it once). */
 export async function seedStores(page: Page, stores: Record<string, unknown[]>): Promise<void> {
+  const data = withActivity(stores);
   await page.evaluate(
     (data) =>
       new Promise<void>((resolve, reject) => {
@@ -27,8 +28,30 @@ export async function seedStores(page: Page, stores: Record<string, unknown[]>):
           tx.onerror = () => reject(tx.error);
         };
       }),
-    stores,
+    data,
   );
+}
+
+type Keyed = { id: string; jobId: string };
+
+/**
+ * Answers and custody events given as `checklistAnswers` and `custodyEvents` go where the app
+ * keeps them: together, in one `jobActivity` record per job (src/db/record-stores.ts).
+ */
+function withActivity(stores: Record<string, unknown[]>): Record<string, unknown[]> {
+  const { checklistAnswers = [], custodyEvents = [], ...rest } = stores;
+  if (checklistAnswers.length === 0 && custodyEvents.length === 0) return rest;
+  const byJob = new Map<string, { jobId: string; answers: Record<string, unknown>; custody: Record<string, unknown> }>();
+  const of = (jobId: string) => byJob.get(jobId) ?? byJob.set(jobId, { jobId, answers: {}, custody: {} }).get(jobId)!;
+  for (const answer of checklistAnswers as Keyed[]) of(answer.jobId).answers[answer.id] = answer;
+  for (const event of custodyEvents as Keyed[]) of(event.jobId).custody[event.id] = event;
+  return { ...rest, jobActivity: [...byJob.values()] };
+}
+
+/** Every checklist answer or custody event on the device, of every job. */
+export async function readActivity<T = Record<string, unknown>>(page: Page, kind: 'answers' | 'custody'): Promise<T[]> {
+  const rows = await readStore<Record<'answers' | 'custody', Record<string, T>>>(page, 'jobActivity');
+  return rows.flatMap((row) => Object.values(row[kind]));
 }
 
 /** Reads every record of one store. */
