@@ -158,7 +158,7 @@ async function measure(label: string, env: Record<string, string>): Promise<Resu
     const out = results(label, 'push', pushes, `${MUTATIONS_PER_PUSH} edits per push, ${DURATION_S} s per run: ${Math.round(mutationsPerSecond)} mutations/s at the median`);
 
     const { cursor } = await pull(base, server.ready.devices[0]!.token, 'limit=1');
-    const workshopId = cursor.slice(0, cursor.lastIndexOf('.'));
+    const workshopId = cursor.split('.')[0]!; // <workshopId>.<seq>[.<job>]: the id has no dot
     const { seq } = await ask<{ seq: number }>(server.child, 'seq');
     const pulls = await runs(() => pullRun(server, base, `${workshopId}.${Math.max(0, seq - PULL_PAGE)}`));
     out.push(...results(label, 'pull', pulls, `a page of the ${PULL_PAGE} latest changes (whole job records), ${DURATION_S} s per run`));
