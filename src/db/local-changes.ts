@@ -12,7 +12,7 @@ import { isEvidenceEntity, signEvidence } from '../security/evidence-signature';
 import { db as appDb } from './database';
 import { getSigningKey } from './device-auth-repo';
 import { takeDeviceSeq } from './device-repo';
-import { getRecord, putRecord as storeRecord, tablesOf } from './record-stores';
+import { readStoredRecord, storeRecord, tablesOf } from './record-stores';
 import type { LoupeDb } from './loupe-db';
 import type { OutboxRecord } from './records';
 
@@ -65,7 +65,7 @@ export async function putRecord(entity: Entity, id: string, patch: Fields, actor
   const db = options.db ?? appDb;
   const at = options.at ?? new Date().toISOString();
   return db.transaction('rw', [...tablesOf(db, entity), db.outbox, db.syncState, db.serverRecords], async () => {
-    const current = await getRecord(db, entity, id, patch.jobId);
+    const current = await readStoredRecord(db, entity, id, patch.jobId);
     // Evidence is created once (append-only): that creation is what the device signs.
     const change = current === undefined ? await signedEvidence(db, entity, patch) : patch;
     const outcome = applyPut(entity, current, change, at);

@@ -49,14 +49,14 @@ function jobOf(entity: ActivityEntity, id: string, jobId: unknown): string | und
 const emptyActivity = (jobId: string): JobActivityRecord => ({ jobId, answers: {}, custody: {} });
 
 /** One record; `jobId` finds an answer or a custody event (any other entity ignores it). */
-export async function getRecord(db: LoupeDb, entity: Entity, id: string, jobId?: unknown): Promise<Fields | undefined> {
+export async function readStoredRecord(db: LoupeDb, entity: Entity, id: string, jobId?: unknown): Promise<Fields | undefined> {
   if (!isActivity(entity)) return tableOf(db, entity).get(id);
   const job = jobOf(entity, id, jobId);
   if (job === undefined) return undefined;
   return (await db.jobActivity.get(job))?.[ACTIVITY_FIELDS[entity]][id] as Fields | undefined;
 }
 
-export interface PutOptions {
+export interface StoreOptions {
   /**
    * The records are whole jobs in job id order (a page of a first download, PullResponse.snapshot):
    * the activity records they touch form one key range, read in one request.
@@ -65,7 +65,7 @@ export interface PutOptions {
 }
 
 /** Writes records of several entities; a job's answers and events land in its activity record in one write. */
-export async function putRecords(db: LoupeDb, byEntity: ReadonlyMap<Entity, readonly Fields[]>, options: PutOptions = {}): Promise<void> {
+export async function storeRecords(db: LoupeDb, byEntity: ReadonlyMap<Entity, readonly Fields[]>, options: StoreOptions = {}): Promise<void> {
   const activity: { entity: ActivityEntity; record: Fields }[] = [];
   for (const [entity, records] of byEntity) {
     if (records.length === 0) continue;
@@ -92,11 +92,11 @@ function activityJob(entity: ActivityEntity, record: Fields): string {
   return jobId;
 }
 
-export function putRecord(db: LoupeDb, entity: Entity, record: Fields): Promise<void> {
-  return putRecords(db, new Map([[entity, [record]]]));
+export function storeRecord(db: LoupeDb, entity: Entity, record: Fields): Promise<void> {
+  return storeRecords(db, new Map([[entity, [record]]]));
 }
 
-export async function deleteRecord(db: LoupeDb, entity: Entity, id: string, jobId?: unknown): Promise<void> {
+export async function removeStoredRecord(db: LoupeDb, entity: Entity, id: string, jobId?: unknown): Promise<void> {
   if (!isActivity(entity)) return tableOf(db, entity).delete(id);
   const job = jobOf(entity, id, jobId);
   const row = job === undefined ? undefined : await db.jobActivity.get(job);
@@ -106,7 +106,7 @@ export async function deleteRecord(db: LoupeDb, entity: Entity, id: string, jobI
 }
 
 /** Empties every synced record (a reset: the server's full state follows). */
-export async function clearRecords(db: LoupeDb): Promise<void> {
+export async function clearStoredRecords(db: LoupeDb): Promise<void> {
   for (const table of recordTables(db)) await table.clear();
 }
 

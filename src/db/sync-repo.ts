@@ -4,7 +4,7 @@ import { rebase } from '../domain/rebase';
 import { ENTITIES } from '../protocol/constants';
 import type { Change, Entity, MutationResult, PullResponse } from '../protocol/protocol';
 import { DEVICE_SEQ } from './device-repo';
-import { clearRecords, deleteRecord, putRecord, putRecords, recordTables } from './record-stores';
+import { clearStoredRecords, removeStoredRecord, recordTables, storeRecord, storeRecords } from './record-stores';
 import type { LoupeDb } from './loupe-db';
 import type { OutboxRecord } from './records';
 
@@ -46,8 +46,8 @@ async function rederive(db: LoupeDb, entity: Entity, id: string, pending: Map<st
   const shown = derive(entity, server?.data, changes);
   // An answer or a custody event is found through its job: every version of it names it.
   const job = shown?.jobId ?? server?.data.jobId ?? changes.find((m) => m.patch.jobId !== undefined)?.patch.jobId ?? jobId;
-  if (shown === undefined) await deleteRecord(db, entity, id, job);
-  else await putRecord(db, entity, shown);
+  if (shown === undefined) await removeStoredRecord(db, entity, id, job);
+  else await storeRecord(db, entity, shown);
 }
 
 export async function pendingBatch(db: LoupeDb, limit: number): Promise<OutboxRecord[]> {
@@ -113,7 +113,7 @@ export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: strin
     if (page.reset) {
       // The server does not know our cursor: start again from its full state, keeping the outbox.
       await db.serverRecords.clear();
-      await clearRecords(db);
+      await clearStoredRecords(db);
       const pending = await pendingByRecord(db);
       for (const list of pending.values()) await rederive(db, list[0]!.entity, list[0]!.entityId, pending);
     }
@@ -140,7 +140,7 @@ export async function applyPull(db: LoupeDb, page: PullResponse, deviceId: strin
         .filter((r): r is Record<string, unknown> => r !== undefined);
       shown.set(entity, records);
     }
-    await putRecords(db, shown, { wholeJobs: page.snapshot });
+    await storeRecords(db, shown, { wholeJobs: page.snapshot });
     await db.syncState.put({ key: CURSOR, value: page.cursor });
   });
 }

@@ -2,11 +2,11 @@
 // job, in db.jobActivity (src/db/record-stores.ts).
 import type { LoupeDb } from '../../src/db/loupe-db';
 import type { ChecklistAnswerRecord, CustodyEvent } from '../../src/db/records';
-import { answersOf, custodyOf, getRecord, putRecords } from '../../src/db/record-stores';
+import { answersOf, custodyOf, readStoredRecord, storeRecords } from '../../src/db/record-stores';
 
 /** Stores answers and custody events as if they had been synced. */
 export async function storeActivity(db: LoupeDb, records: { answers?: readonly ChecklistAnswerRecord[]; custody?: readonly CustodyEvent[] }): Promise<void> {
-  await putRecords(
+  await storeRecords(
     db,
     new Map([
       ['checklistAnswer', (records.answers ?? []) as never[]],
@@ -26,9 +26,9 @@ export async function allAnswers(db: LoupeDb): Promise<ChecklistAnswerRecord[]> 
 }
 
 export async function getAnswer(db: LoupeDb, id: string): Promise<ChecklistAnswerRecord | undefined> {
-  return (await getRecord(db, 'checklistAnswer', id)) as ChecklistAnswerRecord | undefined;
+  return (await readStoredRecord(db, 'checklistAnswer', id)) as ChecklistAnswerRecord | undefined;
 }
 
 export async function getCustodyEvent(db: LoupeDb, jobId: string, id: string): Promise<CustodyEvent | undefined> {
-  return (await getRecord(db, 'custodyEvent', id, jobId)) as CustodyEvent | undefined;
+  return (await readStoredRecord(db, 'custodyEvent', id, jobId)) as CustodyEvent | undefined;
 }
