@@ -1,7 +1,7 @@
 // A new tablet's first download comes job by job (sync-server/storage/sync-pull.ts) and lands each
 // job's answers and custody events in one record (src/db/record-stores.ts): against the real
 // server, in small pages, after a reset with work waiting, and when the server refuses an event.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listAnswers } from '../../src/db/checklist-repo';
 import { recordCustody } from '../../src/db/custody-repo';
 import { listJobCustody } from '../../src/db/custody-log';
@@ -12,17 +12,12 @@ import { answerId } from '../../src/domain/checklists';
 import { newId } from '../../src/domain/ids';
 import type { LoupeDb } from '../../src/db/loupe-db';
 import type { Person } from '../../src/protocol/protocol';
-import { actor, losingResponses, makeDevice, people, startLiveServer, type Device, type LiveServer } from './sync-harness';
+import { actor, losingResponses, makeDevice, people, type Device, useLiveServer } from './sync-harness';
 
-let server: LiveServer;
-beforeAll(async () => {
-  server = await startLiveServer();
-  await server.storage.seedRecords('person', Object.values(people));
-});
-afterAll(async () => server?.stop());
+const server = useLiveServer();
 
 let tablets = 10;
-const tablet = () => makeDevice(server, `F${++tablets}`);
+const tablet = () => makeDevice(server.current, `F${++tablets}`);
 
 async function answer(db: LoupeDb, job: Job, itemKey: string, value: boolean | number, by: Person = people.jeweler) {
   const id = answerId(job.id, 'sizing@1', itemKey);

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { moveJob, putRecord } from '../../src/db/local-changes';
 import { getRefusals } from '../../src/db/sync-repo';
 import { newId } from '../../src/domain/ids';
-import { actor, losingResponses, makeDevice, people, startLiveServer, type Device, type LiveServer } from './sync-harness';
+import { actor, losingResponses, makeDevice, people, type Device, useLiveServer } from './sync-harness';
 import { listJobCustody } from '../../src/db/custody-log';
 
-let server: LiveServer;
-beforeAll(async () => {
-  server = await startLiveServer();
-  await server.storage.seedRecords('person', Object.values(people));
-});
-afterAll(async () => server?.stop());
+const server = useLiveServer();
 
 let tablets = 10;
 let a: Device;
@@ -18,8 +13,8 @@ let b: Device;
 beforeEach(async () => {
   // Prefixes unique within the run: one server holds every test's jobs, and two tablets with the
   // same prefix would number two different jobs alike (a unique index on the device refuses that).
-  a = makeDevice(server, `A${++tablets}`);
-  b = makeDevice(server, `B${++tablets}`);
+  a = makeDevice(server.current, `A${++tablets}`);
+  b = makeDevice(server.current, `B${++tablets}`);
   await a.sync();
   await b.sync();
 });

@@ -13,6 +13,7 @@ import { syncOnce, type SyncOptions } from '../../src/sync/sync-engine';
 import { createPairingCode } from '../../sync-server/auth/pairing';
 import type { Storage } from '../../sync-server/storage/storage';
 import { startTestServer, type TestServer } from '../server/helpers';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface LiveServer extends TestServer {
   baseUrl: string;
@@ -42,6 +43,21 @@ export const people: Record<'jeweler' | 'jeweler2' | 'manager' | 'intake', Perso
   manager: { id: newId(), name: 'Inès', role: 'manager', active: true },
   intake: { id: newId(), name: 'Louis', role: 'intake', active: true },
 };
+
+/**
+ * A live server holding the test people, started before this file's tests and stopped after them.
+ * Read `.current` inside hooks and tests (it is set once beforeAll has run).
+ */
+export function useLiveServer(): { readonly current: LiveServer } {
+  const live = {} as { current: LiveServer };
+  beforeAll(async () => {
+    live.current = await startLiveServer();
+    await live.current.storage.seedRecords('person', Object.values(people));
+  });
+  afterAll(async () => live.current?.stop());
+  return live;
+}
+
 
 export const actor = (p: Person): Actor => ({ personId: p.id, role: p.role });
 
