@@ -17,6 +17,7 @@ import type {
   SyncStateRecord,
   TimeEntry,
 } from './records';
+import { packActivity } from './record-stores';
 
 // ╔══════════════════════════════════════════════════════════════════════════════════════════╗
 // ║ STORED DATA. Table names, key paths and index names below live in every installed        ║
@@ -97,17 +98,15 @@ export class LoupeDb extends Dexie {
     // v7: a job's answers and custody events in one record (JobActivityRecord), copied over from
     // their tables; v8 then drops those tables, and the jobs.assigneeId index no screen queries
     // (the Board filters its columns in memory). Fewer records and indexes to write: a new
-    // tablet's first download of 20,000 jobs took 24 s where it now takes … (BENCHMARKS.md).
+    // tablet's first download of 20,000 jobs halved (docs/DECISIONS.md, "Sync").
     this.version(7)
       .stores({
         jobActivity: 'jobId',
       })
       .upgrade(async (tx) => {
-        const byJob = new Map<string, JobActivityRecord>();
-        const of = (jobId: string) => byJob.get(jobId) ?? byJob.set(jobId, { jobId, answers: {}, custody: {} }).get(jobId)!;
-        for (const answer of (await tx.table('checklistAnswers').toArray()) as ChecklistAnswerRecord[]) of(answer.jobId).answers[answer.id] = answer;
-        for (const event of (await tx.table('custodyEvents').toArray()) as CustodyEvent[]) of(event.jobId).custody[event.id] = event;
-        await tx.table('jobActivity').bulkPut([...byJob.values()]);
+        const answers = (await tx.table('checklistAnswers').toArray()) as ChecklistAnswerRecord[];
+        const custody = (await tx.table('custodyEvents').toArray()) as CustodyEvent[];
+        await tx.table('jobActivity').bulkPut(packActivity(answers, custody));
       });
     this.version(8).stores({
       checklistAnswers: null,

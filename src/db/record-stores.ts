@@ -5,7 +5,7 @@
 // download writes every job's activity in one record instead of one per answer and event.
 import type { Table } from 'dexie';
 import { ENTITIES } from '../protocol/constants';
-import type { Entity } from '../protocol/protocol';
+import type { ChecklistAnswer, CustodyEvent, Entity } from '../protocol/protocol';
 import type { LoupeDb } from './loupe-db';
 import type { JobActivityRecord } from './records';
 
@@ -47,6 +47,15 @@ function jobOf(entity: ActivityEntity, id: string, jobId: unknown): string | und
 }
 
 const emptyActivity = (jobId: string): JobActivityRecord => ({ jobId, answers: {}, custody: {} });
+
+/** Answers and custody events gathered into their jobs' activity records (schema upgrade, test fixtures). */
+export function packActivity(answers: readonly ChecklistAnswer[], custody: readonly CustodyEvent[]): JobActivityRecord[] {
+  const byJob = new Map<string, JobActivityRecord>();
+  const of = (jobId: string) => byJob.get(jobId) ?? byJob.set(jobId, emptyActivity(jobId)).get(jobId)!;
+  for (const answer of answers) of(answer.jobId).answers[answer.id] = answer;
+  for (const event of custody) of(event.jobId).custody[event.id] = event;
+  return [...byJob.values()];
+}
 
 /** One record; `jobId` finds an answer or a custody event (any other entity ignores it). */
 export async function readStoredRecord(db: LoupeDb, entity: Entity, id: string, jobId?: unknown): Promise<Fields | undefined> {

@@ -44,10 +44,10 @@ async function rederive(db: LoupeDb, entity: Entity, id: string, pending: Map<st
   const server = await db.serverRecords.get([entity, id]);
   const changes = pending.get(`${entity}:${id}`) ?? [];
   const shown = derive(entity, server?.data, changes);
-  // An answer or a custody event is found through its job: every version of it names it.
-  const job = shown?.jobId ?? server?.data.jobId ?? changes.find((m) => m.patch.jobId !== undefined)?.patch.jobId ?? jobId;
-  if (shown === undefined) await removeStoredRecord(db, entity, id, job);
-  else await storeRecord(db, entity, shown);
+  if (shown !== undefined) return storeRecord(db, entity, shown);
+  // An answer or a custody event to remove is found through its job: every version of it names it.
+  const job = server?.data.jobId ?? changes.find((m) => m.patch.jobId !== undefined)?.patch.jobId ?? jobId;
+  await removeStoredRecord(db, entity, id, job);
 }
 
 export async function pendingBatch(db: LoupeDb, limit: number): Promise<OutboxRecord[]> {

@@ -6,6 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { packActivity } from '../../../src/db/record-stores';
+import type { ChecklistAnswer, CustodyEvent } from '../../../src/protocol/protocol';
 
 const require = createRequire(import.meta.url);
 
@@ -32,8 +34,6 @@ export async function seedStores(page: Page, stores: Record<string, unknown[]>):
   );
 }
 
-type Keyed = { id: string; jobId: string };
-
 /**
  * Answers and custody events given as `checklistAnswers` and `custodyEvents` go where the app
  * keeps them: together, in one `jobActivity` record per job (src/db/record-stores.ts).
@@ -41,11 +41,7 @@ type Keyed = { id: string; jobId: string };
 function withActivity(stores: Record<string, unknown[]>): Record<string, unknown[]> {
   const { checklistAnswers = [], custodyEvents = [], ...rest } = stores;
   if (checklistAnswers.length === 0 && custodyEvents.length === 0) return rest;
-  const byJob = new Map<string, { jobId: string; answers: Record<string, unknown>; custody: Record<string, unknown> }>();
-  const of = (jobId: string) => byJob.get(jobId) ?? byJob.set(jobId, { jobId, answers: {}, custody: {} }).get(jobId)!;
-  for (const answer of checklistAnswers as Keyed[]) of(answer.jobId).answers[answer.id] = answer;
-  for (const event of custodyEvents as Keyed[]) of(event.jobId).custody[event.id] = event;
-  return { ...rest, jobActivity: [...byJob.values()] };
+  return { ...rest, jobActivity: packActivity(checklistAnswers as ChecklistAnswer[], custodyEvents as CustodyEvent[]) };
 }
 
 /** Every checklist answer or custody event on the device, of every job. */
